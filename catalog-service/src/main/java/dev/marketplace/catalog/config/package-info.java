@@ -1,0 +1,5 @@
+/** Wiring: security rules, topics, indexes. */
+@NullMarked
+package dev.marketplace.catalog.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,132 @@
+package dev.marketplace.catalog.outbox;
+
+import dev.marketplace.events.Topics;
+import dev.marketplace.platform.kafka.TopicNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the events waiting in product documents, then removes exactly those from the document.
+ *
+ * <p>Two paths: right after a save (so search sees a change within milliseconds), and a periodic
+ * sweep that finds whatever a crash, a Kafka outage or a failed send left behind. A crash between
+ * the send and the removal publishes the event again on the next sweep: delivery is at least once,
+ * and consumers keep only the newest product version, so a duplicate changes nothing.
+ */
+@Component
+public class ProductEventRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(ProductEventRelay.class);
+  private static final String COLLECTION = "products";
+  private static final String PENDING = "pendingEvents";
+
+  private final MongoTemplate mongo;
+  private final KafkaTemplate<String, String> kafka;
+  private final String topic;
+  private final int batchSize;
+  private final Duration sendTimeout;
+  private final ExecutorService immediate = Executors.newVirtualThreadPerTaskExecutor();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger backlog = new AtomicInteger();
+
+  public ProductEventRelay(
+      MongoTemplate mongo,
+      KafkaTemplate<String, String> kafka,
+      TopicNames topics,
+      MeterRegistry meters,
+      @Value("${catalog.outbox.batch-size:200}") int batchSize,
+      @Value("${catalog.outbox.send-timeout:10s}") Duration sendTimeout) {
+    this.mongo = mongo;
+    this.kafka = kafka;
+    this.topic = topics.name(Topics.CATALOG_PRODUCTS);
+    this.batchSize = batchSize;
+    this.sendTimeout = sendTimeout;
+    meters.gauge("catalog.outbox.backlog", backlog);
+  }
+
+  /** Publishes a product's pending events in the background, without holding up the request. */
+  public void publishSoon(String productId) {
+    immediate.execute(() -> publishPending(productId));
+  }
+
+  /** Finds products with unpublished events and publishes them; stops at the first failed send. */
+  @Scheduled(
+      fixedDelayString = "${catalog.outbox.sweep-interval:1s}",
+      initialDelayString = "${catalog.outbox.sweep-interval:1s}")
+  public void sweep() {
+    Query withPending =
+        Query.query(Criteria.where(PENDING + ".eventId").exists(true)).limit(batchSize);
+    withPending.fields().include("_id");
+    List<Document> products = mongo.find(withPending, Document.class, COLLECTION);
+    backlog.set(products.size());
+    for (Document product : products) {
+      if (!publishPending(product.getString("_id"))) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Sends the product's pending events in order and removes the sent ones.
+   *
+   * @return false if a send failed (Kafka is likely unavailable; the sweep will try again)
+   */
+  boolean publishPending(String productId) {
+    if (!inFlight.add(productId)) {
+      return true;
+    }
+    try {
+      Query byId = Query.query(Criteria.where("_id").is(productId));
+      byId.fields().include(PENDING);
+      Document product = mongo.findOne(byId, Document.class, COLLECTION);
+      if (product == null) {
+        return true;
+      }
+      List<String> sent = new ArrayList<>();
+      boolean allSent = true;
+      for (Document event : product.getList(PENDING, Document.class, List.of())) {
+        try {
+          kafka
+              .send(topic, productId, event.getString("json"))
+              .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+          sent.add(event.getString("eventId"));
+        } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          log.warn("could not publish events of product {} yet: {}", productId, e.toString());
+          allSent = false;
+          break;
+        }
+      }
+      if (!sent.isEmpty()) {
+        mongo.updateFirst(
+            Query.query(Criteria.where("_id").is(productId)),
+            new Update().pull(PENDING, new Document("eventId", new Document("$in", sent))),
+            COLLECTION);
+      }
+      return allSent;
+    } finally {
+      inFlight.remove(productId);
+    }
+  }
+}

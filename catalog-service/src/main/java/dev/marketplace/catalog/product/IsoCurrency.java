@@ -1,0 +1,39 @@
+package dev.marketplace.catalog.product;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Currency;
+
+/** The value is an ISO 4217 currency code such as EUR or USD. */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = IsoCurrency.Validator.class)
+public @interface IsoCurrency {
+
+  String message() default "must be an ISO 4217 currency code";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  class Validator implements ConstraintValidator<IsoCurrency, String> {
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext context) {
+      if (value == null) {
+        return true;
+      }
+      try {
+        return Currency.getInstance(value).getCurrencyCode().equals(value);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+  }
+}

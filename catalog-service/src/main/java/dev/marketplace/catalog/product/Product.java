@@ -1,0 +1,163 @@
+package dev.marketplace.catalog.product;
+
+import dev.marketplace.platform.web.ConflictException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A vendor's product: the aggregate owns its state changes and records the event each one causes in
+ * its own document ({@link #pendingEvents}), so change and event are saved by one atomic
+ * single-document write. MongoDB multi-document transactions are not relied on (see
+ * ARCHITECTURE.md).
+ *
+ * <p>{@link #revision} counts changes: it is the product's public version (ETag, events' {@code
+ * productVersion}). {@link #lockVersion} guards against concurrent writes between read and save.
+ */
+@Document("products")
+public class Product {
+
+  @Id private final String id;
+  private final String vendorId;
+  private ProductStatus status;
+  private ProductDetails details;
+  private long revision;
+  private final Instant createdAt;
+  private Instant updatedAt;
+  private @Nullable Instant publishedAt;
+  private final List<PendingEvent> pendingEvents;
+  @Version private @Nullable Long lockVersion;
+
+  @PersistenceCreator
+  Product(
+      String id,
+      String vendorId,
+      ProductStatus status,
+      ProductDetails details,
+      long revision,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable Instant publishedAt,
+      @Nullable List<PendingEvent> pendingEvents,
+      @Nullable Long lockVersion) {
+    this.id = id;
+    this.vendorId = vendorId;
+    this.status = status;
+    this.details = details;
+    this.revision = revision;
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+    this.publishedAt = publishedAt;
+    this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
+    this.lockVersion = lockVersion;
+  }
+
+  /** A new DRAFT product; records its first event. */
+  public static Product create(
+      String id,
+      String vendorId,
+      ProductDetails details,
+      Instant now,
+      Function<Product, PendingEvent> eventOf) {
+    Product product =
+        new Product(id, vendorId, ProductStatus.DRAFT, details, 1, now, now, null, null, null);
+    product.record(eventOf);
+    return product;
+  }
+
+  /** Replaces the vendor's description of the product. Archived products can no longer change. */
+  public void update(
+      ProductDetails newDetails, Instant now, Function<Product, PendingEvent> eventOf) {
+    requireNotArchived("update");
+    this.details = newDetails;
+    changed(now, eventOf);
+  }
+
+  /** Makes the product visible to shoppers. Publishing a published product changes nothing. */
+  public boolean publish(Instant now, Function<Product, PendingEvent> eventOf) {
+    requireNotArchived("publish");
+    if (status == ProductStatus.PUBLISHED) {
+      return false;
+    }
+    status = ProductStatus.PUBLISHED;
+    publishedAt = now;
+    changed(now, eventOf);
+    return true;
+  }
+
+  /** Takes the product off sale for good. Archiving twice changes nothing. */
+  public boolean archive(Instant now, Function<Product, PendingEvent> eventOf) {
+    if (status == ProductStatus.ARCHIVED) {
+      return false;
+    }
+    status = ProductStatus.ARCHIVED;
+    changed(now, eventOf);
+    return true;
+  }
+
+  public boolean isOwnedBy(String vendor) {
+    return vendorId.equals(vendor);
+  }
+
+  public boolean isPublished() {
+    return status == ProductStatus.PUBLISHED;
+  }
+
+  private void changed(Instant now, Function<Product, PendingEvent> eventOf) {
+    revision++;
+    updatedAt = now;
+    record(eventOf);
+  }
+
+  private void record(Function<Product, PendingEvent> eventOf) {
+    pendingEvents.add(eventOf.apply(this));
+  }
+
+  private void requireNotArchived(String action) {
+    if (status == ProductStatus.ARCHIVED) {
+      throw new ConflictException("An archived product cannot " + action + ".");
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String vendorId() {
+    return vendorId;
+  }
+
+  public ProductStatus status() {
+    return status;
+  }
+
+  public ProductDetails details() {
+    return details;
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public @Nullable Instant publishedAt() {
+    return publishedAt;
+  }
+
+  public List<PendingEvent> pendingEvents() {
+    return List.copyOf(pendingEvents);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.marketplace.catalog.product;
+
+import dev.marketplace.catalog.category.CategoryRepository;
+import dev.marketplace.catalog.outbox.ProductEventRelay;
+import dev.marketplace.platform.web.NotFoundException;
+import dev.marketplace.platform.web.PreconditionFailedException;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The vendor's use cases. Ownership is checked here, not only at the gateway: another vendor's
+ * product is reported as not found, so its existence does not leak.
+ */
+@Service
+public class ProductService {
+
+  private final ProductRepository products;
+  private final CategoryRepository categories;
+  private final ProductEvents events;
+  private final ProductEventRelay relay;
+  private final Clock clock;
+
+  public ProductService(
+      ProductRepository products,
+      CategoryRepository categories,
+      ProductEvents events,
+      ProductEventRelay relay,
+      Clock clock) {
+    this.products = products;
+    this.categories = categories;
+    this.events = events;
+    this.relay = relay;
+    this.clock = clock;
+  }
+
+  public Product create(String vendorId, ProductDetails details) {
+    requireKnownCategory(details);
+    Product product =
+        Product.create(UUID.randomUUID().toString(), vendorId, details, clock.instant(), events);
+    return saved(products.save(product));
+  }
+
+  public Product update(
+      String vendorId, String productId, @Nullable Long expectedVersion, ProductDetails details) {
+    requireKnownCategory(details);
+    return change(
+        vendorId,
+        productId,
+        expectedVersion,
+        (product, now) -> {
+          product.update(details, now, events);
+          return true;
+        });
+  }
+
+  public Product publish(String vendorId, String productId, @Nullable Long expectedVersion) {
+    return change(vendorId, productId, expectedVersion, (p, now) -> p.publish(now, events));
+  }
+
+  public Product archive(String vendorId, String productId, @Nullable Long expectedVersion) {
+    return change(vendorId, productId, expectedVersion, (p, now) -> p.archive(now, events));
+  }
+
+  public Product ownProduct(String vendorId, String productId) {
+    return products
+        .findById(productId)
+        .filter(p -> p.isOwnedBy(vendorId))
+        .orElseThrow(() -> notFound(productId));
+  }
+
+  public Page<Product> ownProducts(String vendorId, @Nullable ProductStatus status, Pageable page) {
+    return status == null
+        ? products.findByVendorId(vendorId, page)
+        : products.findByVendorIdAndStatus(vendorId, status, page);
+  }
+
+  public Product publishedProduct(String productId) {
+    return products
+        .findByIdAndStatus(productId, ProductStatus.PUBLISHED)
+        .orElseThrow(() -> notFound(productId));
+  }
+
+  private Product change(
+      String vendorId,
+      String productId,
+      @Nullable Long expectedVersion,
+      BiFunction<Product, java.time.Instant, Boolean> change) {
+    Product product = ownProduct(vendorId, productId);
+    if (expectedVersion != null && expectedVersion != product.revision()) {
+      throw new PreconditionFailedException(
+          "The product is at version "
+              + product.revision()
+              + ", not "
+              + expectedVersion
+              + "; read it again and reapply the change.");
+    }
+    boolean changed = change.apply(product, clock.instant());
+    return changed ? saved(products.save(product)) : product;
+  }
+
+  private Product saved(Product product) {
+    relay.publishSoon(product.id());
+    return product;
+  }
+
+  private void requireKnownCategory(ProductDetails details) {
+    String categoryId = details.categoryId();
+    if (categoryId != null && !categories.existsById(categoryId)) {
+      throw new InvalidProductException("categoryId", "unknown category " + categoryId);
+    }
+  }
+
+  private static NotFoundException notFound(String productId) {
+    return new NotFoundException("No product " + productId + ".");
+  }
+}

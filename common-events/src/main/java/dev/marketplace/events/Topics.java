@@ -1,0 +1,22 @@
+package dev.marketplace.events;
+
+/**
+ * Every topic name, in one place. Entity-state topics are compacted and keyed by entity id, so a
+ * projection can be rebuilt by replaying them from the start. Services may prefix every name
+ * (property {@code marketplace.kafka.topic-prefix}) so that environments, or test classes, can
+ * share one cluster.
+ */
+public final class Topics {
+
+  /** Latest state of every product (compacted, key = product id). */
+  public static final String CATALOG_PRODUCTS = "catalog.products";
+
+  /** Suffix of the dead-letter topic that receives records a consumer could not handle. */
+  public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+  private Topics() {}
+
+  public static String prefixed(String prefix, String topic) {
+    return prefix.isEmpty() ? topic : prefix + "." + topic;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.marketplace.platform.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, added with the lowest precedence so a service's application
+ * properties, environment variables and test properties all override them.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+
+  static final String SOURCE_NAME = "marketplacePlatformDefaults";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication app) {
+    environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+  }
+
+  static Map<String, Object> defaults() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    // Services block on I/O (databases, Kafka, HTTP); virtual threads keep that cheap.
+    d.put("spring.threads.virtual.enabled", true);
+    d.put("server.shutdown", "graceful");
+    d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+    // Errors are RFC 9457 problem details everywhere.
+    d.put("spring.mvc.problemdetails.enabled", true);
+    // A vendor's typo ("prcie") must be an error, not a silently ignored field.
+    d.put("spring.jackson.deserialization.fail-on-unknown-properties", true);
+    // 12.5 is not a price in minor units: refuse it instead of truncating it to 12.
+    d.put("spring.jackson.deserialization.accept-float-as-int", false);
+    d.put("marketplace.http.max-body-size", "1MB");
+    // Health groups for Kubernetes probes, metrics for Prometheus.
+    d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+    d.put("management.endpoint.health.probes.enabled", true);
+    d.put("management.endpoint.health.show-details", "never");
+    d.put("management.observations.key-values.application", "${spring.application.name:service}");
+    d.put("management.tracing.sampling.probability", 1.0);
+    // No trace backend unless one is configured; tracing still stamps trace ids into logs and
+    // headers.
+    d.put("management.opentelemetry.tracing.export.otlp.endpoint", "");
+    // Structured JSON logs (Elastic Common Schema) carrying trace and span ids.
+    d.put("logging.structured.format.console", "ecs");
+    // Kafka: JSON text values, keys are aggregate ids; no acknowledged write is lost.
+    d.put("spring.kafka.producer.acks", "all");
+    d.put("spring.kafka.producer.properties.enable.idempotence", true);
+    d.put("spring.kafka.producer.properties.delivery.timeout.ms", 30000);
+    d.put("spring.kafka.producer.properties.request.timeout.ms", 10000);
+    d.put("spring.kafka.producer.properties.max.block.ms", 5000);
+    d.put(
+        "spring.kafka.producer.key-serializer",
+        "org.apache.kafka.common.serialization.StringSerializer");
+    d.put(
+        "spring.kafka.producer.value-serializer",
+        "org.apache.kafka.common.serialization.StringSerializer");
+    d.put(
+        "spring.kafka.consumer.key-deserializer",
+        "org.apache.kafka.common.serialization.StringDeserializer");
+    d.put(
+        "spring.kafka.consumer.value-deserializer",
+        "org.apache.kafka.common.serialization.StringDeserializer");
+    d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+    d.put("spring.kafka.consumer.enable-auto-commit", false);
+    d.put("spring.kafka.consumer.properties.isolation.level", "read_committed");
+    d.put("spring.kafka.template.observation-enabled", true);
+    d.put("spring.kafka.listener.observation-enabled", true);
+    d.put("springdoc.api-docs.path", "/v3/api-docs");
+    return d;
+  }
+}

@@ -1,0 +1,281 @@
+package dev.marketplace.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error into an RFC 9457 problem with a stable {@code type}; validation problems list
+ * the offending fields in {@code errors}. Unexpected exceptions become a 500 that reveals nothing
+ * internal.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentUpdate(OptimisticLockingFailureException e) {
+    return problem(
+        HttpStatus.CONFLICT,
+        ProblemTypes.CONFLICT,
+        "Concurrent update",
+        "The resource was changed by another request; read it again and retry.");
+  }
+
+  @ExceptionHandler(PreconditionFailedException.class)
+  ProblemDetail preconditionFailed(PreconditionFailedException e) {
+    return problem(
+        HttpStatus.PRECONDITION_FAILED,
+        ProblemTypes.PRECONDITION_FAILED,
+        "Precondition failed",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(PreconditionRequiredException.class)
+  ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+    return problem(
+        HttpStatus.PRECONDITION_REQUIRED,
+        ProblemTypes.PRECONDITION_REQUIRED,
+        "Precondition required",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+    return problem(
+        HttpStatus.CONTENT_TOO_LARGE,
+        ProblemTypes.PAYLOAD_TOO_LARGE,
+        "Payload too large",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    return validation(errors);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("unhandled exception", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemTypes.INTERNAL,
+        "Internal error",
+        "The request could not be completed. It has been logged; retrying may help.");
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(e -> new FieldError(e.getField(), messageOf(e.getDefaultMessage())))
+            .sorted(Comparator.comparing(FieldError::field))
+            .collect(Collectors.toList());
+    ex.getBindingResult().getGlobalErrors().stream()
+        .map(e -> new FieldError(e.getObjectName(), messageOf(e.getDefaultMessage())))
+        .forEach(errors::add);
+    return ResponseEntity.badRequest().body(validation(errors));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            e ->
+                                new FieldError(
+                                    result.getMethodParameter().getParameterName() == null
+                                        ? "parameter"
+                                        : result.getMethodParameter().getParameterName(),
+                                    messageOf(e.getDefaultMessage()))))
+            .toList();
+    return ResponseEntity.badRequest().body(validation(errors));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    PayloadTooLargeException tooLarge = causeOf(ex, PayloadTooLargeException.class);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(payloadTooLarge(tooLarge));
+    }
+    UnrecognizedPropertyException unknown = causeOf(ex, UnrecognizedPropertyException.class);
+    if (unknown != null) {
+      return ResponseEntity.badRequest()
+          .body(validation(List.of(new FieldError(path(unknown), "unknown field"))));
+    }
+    MismatchedInputException mismatch = causeOf(ex, MismatchedInputException.class);
+    if (mismatch != null && !mismatch.getPath().isEmpty()) {
+      return ResponseEntity.badRequest()
+          .body(
+              validation(List.of(new FieldError(path(mismatch), "has the wrong type or format"))));
+    }
+    String detail =
+        causeOf(ex, StreamReadException.class) != null
+            ? "The request body is not well-formed JSON."
+            : "The request body is missing or cannot be read.";
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_REQUEST,
+                "Malformed request",
+                detail));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+      org.springframework.beans.TypeMismatchException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    return ResponseEntity.badRequest()
+        .body(
+            validation(
+                List.of(
+                    new FieldError(
+                        name == null ? "parameter" : name, "has the wrong type or format"))));
+  }
+
+  /**
+   * Gives the defaults of {@link ResponseEntityExceptionHandler} (415, 405, 406, ...) a stable
+   * type.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && "about:blank".equals(String.valueOf(problem.getType()))) {
+      problem.setType(
+          switch (status.value()) {
+            case 400 -> ProblemTypes.MALFORMED_REQUEST;
+            case 404 -> ProblemTypes.NOT_FOUND;
+            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
+            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemTypes.SERVICE_UNAVAILABLE;
+            default -> ProblemTypes.INTERNAL;
+          });
+    }
+    return super.createResponseEntity(body, headers, status, request);
+  }
+
+  public static ProblemDetail validation(List<FieldError> errors) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            ProblemTypes.VALIDATION,
+            "Invalid request",
+            errors.isEmpty()
+                ? "The request is invalid."
+                : "Invalid fields: "
+                    + errors.stream()
+                        .map(FieldError::field)
+                        .distinct()
+                        .collect(Collectors.joining(", ")));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  public static ProblemDetail problem(
+      HttpStatus status, java.net.URI type, String title, @Nullable String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static String path(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+
+  private static String lastNode(String propertyPath) {
+    int dot = propertyPath.indexOf('.');
+    return dot >= 0 ? propertyPath.substring(dot + 1) : propertyPath;
+  }
+
+  private static String messageOf(@Nullable String message) {
+    return message == null ? "is invalid" : message;
+  }
+
+  private static <T extends Throwable> @Nullable T causeOf(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.marketplace.testkit;
+
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** A Kafka broker (KRaft) shared by the whole test JVM; test classes isolate by topic prefix. */
+public final class KafkaTestServer {
+
+  private static volatile String bootstrapServers;
+
+  private KafkaTestServer() {}
+
+  public static synchronized String bootstrapServers() {
+    if (bootstrapServers == null) {
+      bootstrapServers =
+          TestServerMode.current() == TestServerMode.DOCKER ? startContainer() : startEmbedded(0);
+    }
+    return bootstrapServers;
+  }
+
+  /**
+   * Registers the broker and a topic prefix for one test class: {@code
+   * spring.kafka.bootstrap-servers} and {@code marketplace.kafka.topic-prefix}.
+   */
+  public static void register(DynamicPropertyRegistry registry, TestNamespace namespace) {
+    registry.add("spring.kafka.bootstrap-servers", KafkaTestServer::bootstrapServers);
+    registry.add("marketplace.kafka.topic-prefix", namespace::name);
+  }
+
+  /**
+   * Starts a broker of its own on a given port (0 for any), for tests that stop and restart a
+   * broker. The caller owns it and must {@link EmbeddedKafkaBroker#destroy() destroy} it.
+   */
+  public static EmbeddedKafkaKraftBroker startPrivateBroker(int port) {
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+    if (port > 0) {
+      broker.kafkaPorts(port);
+    }
+    broker.brokerProperties(brokerDefaults());
+    broker.afterPropertiesSet();
+    return broker;
+  }
+
+  private static String startEmbedded(int port) {
+    EmbeddedKafkaKraftBroker broker = startPrivateBroker(port);
+    Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-server-stop"));
+    return broker.getBrokersAsString();
+  }
+
+  private static Map<String, String> brokerDefaults() {
+    return Map.of(
+        "auto.create.topics.enable", "true",
+        "group.initial.rebalance.delay.ms", "0",
+        "log.cleaner.backoff.ms", "1000");
+  }
+
+  private static String startContainer() {
+    TestServerMode.requireDocker();
+    KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+    kafka.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "kafka-container-stop"));
+    return kafka.getBootstrapServers();
+  }
+}

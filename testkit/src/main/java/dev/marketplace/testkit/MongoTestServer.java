@@ -1,0 +1,55 @@
+package dev.marketplace.testkit;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * A MongoDB wire-protocol server shared by the test JVM; each test class gets its own database.
+ * Embedded mode uses mongo-java-server (no real mongod is obtainable without Docker): it has no
+ * multi-document transactions and no {@code $text}, and the catalog is designed not to need them.
+ */
+public final class MongoTestServer {
+
+  private static volatile String baseUri;
+
+  private MongoTestServer() {}
+
+  /** A connection string without a database, e.g. {@code mongodb://127.0.0.1:40123}. */
+  public static synchronized String baseUri() {
+    if (baseUri == null) {
+      baseUri =
+          TestServerMode.current() == TestServerMode.DOCKER ? startContainer() : startEmbedded();
+    }
+    return baseUri;
+  }
+
+  public static String uri(TestNamespace namespace) {
+    return baseUri() + "/" + namespace.identifier();
+  }
+
+  /**
+   * Registers {@code spring.mongodb.uri} (Spring Boot 4's property) with the class's own database.
+   */
+  public static void register(DynamicPropertyRegistry registry, TestNamespace namespace) {
+    registry.add("spring.mongodb.uri", () -> uri(namespace));
+  }
+
+  private static String startEmbedded() {
+    MongoServer server = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = server.bind();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-test-server-stop"));
+    return "mongodb://127.0.0.1:" + address.getPort();
+  }
+
+  private static String startContainer() {
+    TestServerMode.requireDocker();
+    MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
+    mongo.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "mongo-container-stop"));
+    String uri = mongo.getConnectionString();
+    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.marketplace.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries, which run as root) shared by the test JVM;
+ * each test class gets a database of its own.
+ */
+public final class PostgresTestServer {
+
+  private static final String USER = "postgres";
+  private static final String PASSWORD = "postgres";
+
+  private static volatile String host;
+  private static volatile int port;
+
+  private PostgresTestServer() {}
+
+  private static synchronized void start() {
+    if (host != null) {
+      return;
+    }
+    if (TestServerMode.current() == TestServerMode.DOCKER) {
+      TestServerMode.requireDocker();
+      PostgreSQLContainer postgres =
+          new PostgreSQLContainer("postgres:17").withUsername(USER).withPassword(PASSWORD);
+      postgres.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "postgres-container-stop"));
+      port = postgres.getMappedPort(5432);
+      host = postgres.getHost();
+    } else {
+      try {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "postgres-stop"));
+        port = postgres.getPort();
+        host = "127.0.0.1";
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+      }
+    }
+  }
+
+  /** Creates the namespace's database and returns its JDBC URL. */
+  public static String createDatabase(TestNamespace namespace) {
+    start();
+    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + namespace.identifier());
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + namespace.identifier(), e);
+    }
+    return jdbcUrl(namespace.identifier());
+  }
+
+  public static String jdbcUrl(String database) {
+    start();
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  /** Registers {@code spring.datasource.*} for a fresh database of the class's own. */
+  public static void register(DynamicPropertyRegistry registry, TestNamespace namespace) {
+    String url = createDatabase(namespace);
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> USER);
+    registry.add("spring.datasource.password", () -> PASSWORD);
+  }
+
+  public static String user() {
+    return USER;
+  }
+
+  public static String password() {
+    return PASSWORD;
+  }
+
+  private static void close(EmbeddedPostgres postgres) {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
