@@ -27,7 +27,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("server.shutdown", "graceful");
     d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
     // Errors are RFC 9457 problem details everywhere.
-    d.put("spring.mvc.problemdetails.enabled", true);
+    // (ProblemDetailsAdvice replaces Spring Boot's handler, so Boot's own stays off.)
+    d.put("spring.mvc.problemdetails.enabled", false);
     // A vendor's typo ("prcie") must be an error, not a silently ignored field.
     d.put("spring.jackson.deserialization.fail-on-unknown-properties", true);
     // 12.5 is not a price in minor units: refuse it instead of truncating it to 12.
@@ -39,9 +40,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("management.endpoint.health.show-details", "never");
     d.put("management.observations.key-values.application", "${spring.application.name:service}");
     d.put("management.tracing.sampling.probability", 1.0);
-    // No trace backend unless one is configured; tracing still stamps trace ids into logs and
-    // headers.
-    d.put("management.opentelemetry.tracing.export.otlp.endpoint", "");
+    // Spans go to a trace backend only when management.opentelemetry.tracing.export.otlp.endpoint
+    // is set; without one, tracing still stamps trace ids into logs and Kafka headers.
+    // Metrics go to Prometheus, not OTLP.
+    d.put("management.otlp.metrics.export.enabled", false);
     // Structured JSON logs (Elastic Common Schema) carrying trace and span ids.
     d.put("logging.structured.format.console", "ecs");
     // Kafka: JSON text values, keys are aggregate ids; no acknowledged write is lost.

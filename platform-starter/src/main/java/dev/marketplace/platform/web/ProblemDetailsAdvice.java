@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -93,6 +94,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return validation(errors);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail accessDenied(AccessDeniedException e) {
+    return problem(
+        HttpStatus.FORBIDDEN,
+        ProblemTypes.FORBIDDEN,
+        "Forbidden",
+        "The access token does not grant this operation.");
   }
 
   @ExceptionHandler(Exception.class)
