@@ -16,7 +16,7 @@ public final class KafkaTestServer {
   public static synchronized String bootstrapServers() {
     if (bootstrapServers == null) {
       bootstrapServers =
-          TestServerMode.current() == TestServerMode.DOCKER ? startContainer() : startEmbedded(0);
+          TestServerMode.current() == TestServerMode.DOCKER ? startContainer() : startEmbedded();
     }
     return bootstrapServers;
   }
@@ -31,21 +31,18 @@ public final class KafkaTestServer {
   }
 
   /**
-   * Starts a broker of its own on a given port (0 for any), for tests that stop and restart a
-   * broker. The caller owns it and must {@link EmbeddedKafkaBroker#destroy() destroy} it.
+   * Starts a broker of its own, which the caller must {@link EmbeddedKafkaBroker#destroy()
+   * destroy}.
    */
-  public static EmbeddedKafkaKraftBroker startPrivateBroker(int port) {
+  public static EmbeddedKafkaKraftBroker startPrivateBroker() {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-    if (port > 0) {
-      broker.kafkaPorts(port);
-    }
     broker.brokerProperties(brokerDefaults());
     broker.afterPropertiesSet();
     return broker;
   }
 
-  private static String startEmbedded(int port) {
-    EmbeddedKafkaKraftBroker broker = startPrivateBroker(port);
+  private static String startEmbedded() {
+    EmbeddedKafkaKraftBroker broker = startPrivateBroker();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-server-stop"));
     return broker.getBrokersAsString();
   }

@@ -46,6 +46,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("management.otlp.metrics.export.enabled", false);
     // Structured JSON logs (Elastic Common Schema) carrying trace and span ids.
     d.put("logging.structured.format.console", "ecs");
+    // Kafka clients log every reconnect attempt at INFO; during an outage that floods the logs.
+    d.put("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager", "WARN");
+    d.put("logging.level.org.apache.kafka.clients.NetworkClient", "WARN");
     // Kafka: JSON text values, keys are aggregate ids; no acknowledged write is lost.
     d.put("spring.kafka.producer.acks", "all");
     d.put("spring.kafka.producer.properties.enable.idempotence", true);

@@ -2,6 +2,7 @@ package dev.marketplace.platform.kafka;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Kafka settings of the platform.
@@ -10,14 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retry how a failing record is retried before it goes to the dead-letter topic
  */
 @ConfigurationProperties("marketplace.kafka")
-public record PlatformKafkaProperties(String topicPrefix, Retry retry) {
+public record PlatformKafkaProperties(
+    @DefaultValue("") String topicPrefix, @DefaultValue Retry retry) {
 
-  public PlatformKafkaProperties {
-    topicPrefix = topicPrefix == null ? "" : topicPrefix;
-    retry =
-        retry == null ? new Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5)) : retry;
-  }
-
+  /**
+   * @param attempts deliveries in all, the first included
+   * @param initialInterval pause before the first retry
+   * @param multiplier growth of the pause per retry
+   * @param maxInterval longest pause
+   */
   public record Retry(
-      int attempts, Duration initialInterval, double multiplier, Duration maxInterval) {}
+      @DefaultValue("4") int attempts,
+      @DefaultValue("200ms") Duration initialInterval,
+      @DefaultValue("2.0") double multiplier,
+      @DefaultValue("5s") Duration maxInterval) {}
 }
