@@ -82,8 +82,13 @@ public class ProductIndex {
     return client.indices().getAlias(g -> g.name(alias())).aliases().keySet();
   }
 
-  /** Points the alias at {@code index} alone, atomically: searches never see a missing alias. */
+  /**
+   * Points the alias at {@code index} alone, atomically: searches never see a missing alias. The
+   * index it pointed to before is kept (searches still running on it finish, and it allows a
+   * rollback) and deleted by the next switch.
+   */
   public void switchAliasTo(String index) throws IOException {
+    client.indices().refresh(r -> r.index(index));
     Set<String> previous = currentIndices();
     client
         .indices()
@@ -92,9 +97,11 @@ public class ProductIndex {
               previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias()))));
               return u.actions(a -> a.add(add -> add.index(index).alias(alias())));
             });
-    for (String old : previous) {
-      if (!old.equals(index)) {
-        deleteIndex(old);
+    Set<String> keep = new java.util.HashSet<>(previous);
+    keep.add(index);
+    for (String stale : client.indices().get(g -> g.index(alias() + "-*")).indices().keySet()) {
+      if (!keep.contains(stale)) {
+        deleteIndex(stale);
       }
     }
   }

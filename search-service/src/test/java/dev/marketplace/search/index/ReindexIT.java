@@ -1,0 +1,87 @@
+package dev.marketplace.search.index;
+
+import static dev.marketplace.search.Products.product;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.search.SearchIntegrationTest;
+import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.TestTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A rebuild replays the topic into a new index and switches the alias while searches keep working.
+ */
+class ReindexIT extends SearchIntegrationTest {
+
+  @Autowired ProductIndex index;
+
+  @Test
+  void rebuildingKeepsEveryProductAndNeverFailsASearch() throws Exception {
+    String tag = "r" + UUID.randomUUID().toString().substring(0, 6);
+    for (int i = 0; i < 50; i++) {
+      publish(product().name("Rebuild item " + i).attributes(Map.of("tag", tag)).build());
+    }
+    await().atMost(Duration.ofSeconds(15)).until(() -> total(tag) == 50);
+    String before = index.currentIndices().iterator().next();
+
+    AtomicBoolean searching = new AtomicBoolean(true);
+    AtomicInteger searches = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    Thread shopper =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (searching.get()) {
+                    var response = api().get("/api/v1/search/products?attr.tag=" + tag);
+                    searches.incrementAndGet();
+                    if (response.status() != 200
+                        || response.json().path("totalItems").asLong() != 50) {
+                      failures.incrementAndGet();
+                    }
+                  }
+                });
+
+    ApiClient admin = api().withToken(TestTokens.issue("staff-1", List.of("ADMIN"), Map.of()));
+    var started = admin.post("/api/v1/search/admin/reindex", null);
+    assertThat(started.status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> admin.get("/api/v1/search/admin/reindex").json().path("state").asString(),
+            "DONE"::equals);
+    searching.set(false);
+    shopper.join();
+
+    var status = admin.get("/api/v1/search/admin/reindex").json();
+    assertThat(status.at("/report/eventsReplayed").asLong()).isGreaterThanOrEqualTo(50);
+    assertThat(index.currentIndices()).containsExactly(status.at("/report/index").asString());
+    assertThat(index.currentIndices()).doesNotContain(before);
+    assertThat(searches.get()).isPositive();
+    assertThat(failures.get()).isZero();
+
+    publish(product().name("After rebuild").attributes(Map.of("tag", tag)).build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> total(tag) == 51);
+  }
+
+  @Test
+  void onlyStaffMayRebuild() {
+    var vendor =
+        api().withToken(TestTokens.vendor("v-1")).post("/api/v1/search/admin/reindex", null);
+    var nobody = api().post("/api/v1/search/admin/reindex", null);
+
+    assertThat(vendor.status()).isEqualTo(403);
+    assertThat(nobody.status()).isEqualTo(401);
+  }
+
+  private long total(String tag) {
+    return api().get("/api/v1/search/products?attr.tag=" + tag).json().path("totalItems").asLong();
+  }
+}
