@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,12 @@ public class PlatformAutoConfiguration {
         new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBodySize.toBytes(), json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  @Bean
+  @ConditionalOnProperty("marketplace.parent-pid")
+  ParentProcessWatchdog parentProcessWatchdog(@Value("${marketplace.parent-pid}") long parentPid) {
+    return new ParentProcessWatchdog(parentPid);
   }
 
   @Bean

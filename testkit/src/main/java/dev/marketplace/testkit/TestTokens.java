@@ -46,7 +46,12 @@ public final class TestTokens {
   }
 
   public static String issue(String subject, List<String> roles, Map<String, Object> claims) {
-    return sign(subject, roles, claims, Instant.now().plus(Duration.ofMinutes(15)), KEYS);
+    return issue(subject, roles, claims, Duration.ofMinutes(15));
+  }
+
+  public static String issue(
+      String subject, List<String> roles, Map<String, Object> claims, Duration lifetime) {
+    return sign(subject, roles, claims, Instant.now().plus(lifetime), KEYS);
   }
 
   /** A token that expired a minute ago. */

@@ -1,0 +1,129 @@
+package dev.marketplace.localstack;
+
+import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.TestTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Demo data created through the public APIs, as a vendor's system would: categories (as staff),
+ * then products by three vendors, each published. Deterministic, so the README's examples find what
+ * they promise.
+ */
+public final class DemoData {
+
+  public static final List<String> VENDORS = List.of("acme-home", "nordic-living", "urban-light");
+  private static final List<String> CATEGORIES =
+      List.of("lighting", "furniture", "kitchen", "textiles", "decor");
+  private static final List<String> ADJECTIVES =
+      List.of(
+          "Brass", "Oak", "Linen", "Ceramic", "Walnut", "Steel", "Velvet", "Glass", "Rattan",
+          "Marble");
+  private static final Map<String, List<String>> NOUNS =
+      Map.of(
+          "lighting", List.of("desk lamp", "floor lamp", "pendant light", "wall sconce"),
+          "furniture", List.of("side table", "bookshelf", "armchair", "dining table"),
+          "kitchen", List.of("serving bowl", "coffee mug", "cutting board", "teapot"),
+          "textiles", List.of("throw blanket", "cushion cover", "curtain", "rug"),
+          "decor", List.of("vase", "mirror", "picture frame", "candle holder"));
+  private static final List<String> COLOURS = List.of("black", "white", "natural", "green", "blue");
+
+  private DemoData() {}
+
+  public static String adminToken() {
+    return TestTokens.issue("demo-admin", List.of("ADMIN"), Map.of(), Duration.ofHours(12));
+  }
+
+  public static String vendorToken(String vendorId) {
+    return TestTokens.issue(
+        "demo-" + vendorId, List.of("VENDOR"), Map.of("vendor_id", vendorId), Duration.ofHours(12));
+  }
+
+  /** Creates the categories and {@code count} published products; returns how many were created. */
+  public static int seed(String catalogUrl, int count) throws InterruptedException {
+    ApiClient admin = ApiClient.at(catalogUrl).withToken(adminToken());
+    for (String category : CATEGORIES) {
+      var response =
+          admin.post(
+              "/api/v1/categories",
+              Map.of(
+                  "id",
+                  category,
+                  "name",
+                  Character.toUpperCase(category.charAt(0)) + category.substring(1)));
+      if (response.status() != 201 && response.status() != 409) {
+        throw new IllegalStateException("could not create category: " + response);
+      }
+    }
+    List<ApiClient> vendors =
+        VENDORS.stream().map(v -> ApiClient.at(catalogUrl).withToken(vendorToken(v))).toList();
+    Semaphore inFlight = new Semaphore(16);
+    List<Future<Boolean>> results = new ArrayList<>();
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        inFlight.acquire();
+        results.add(
+            executor.submit(
+                () -> {
+                  try {
+                    return createAndPublish(vendors.get(n % vendors.size()), n);
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
+      }
+    }
+    return (int) results.stream().filter(DemoData::succeeded).count();
+  }
+
+  /** The request body of demo product number {@code n}. */
+  public static Map<String, Object> product(int n) {
+    String category = CATEGORIES.get(n % CATEGORIES.size());
+    List<String> nouns = NOUNS.get(category);
+    String adjective = ADJECTIVES.get((n / CATEGORIES.size()) % ADJECTIVES.size());
+    String noun = nouns.get((n / (CATEGORIES.size() * ADJECTIVES.size())) % nouns.size());
+    String colour = COLOURS.get(n % COLOURS.size());
+    String name = adjective + " " + noun + " " + (n + 1);
+    long price = 990 + (n * 7919L) % 49_000;
+    Map<String, Object> variant = new LinkedHashMap<>();
+    variant.put("sku", "DEMO-" + (n + 1));
+    variant.put("attributes", Map.of("colour", colour));
+    variant.put("price", Map.of("amount", price, "currency", "EUR"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put(
+        "description",
+        "A " + colour + " " + adjective.toLowerCase() + " " + noun + " for everyday living.");
+    body.put("brand", List.of("Lumen", "Woodline", "Hearth", "Nordlys").get(n % 4));
+    body.put("categoryId", category);
+    body.put("attributes", Map.of("material", adjective.toLowerCase()));
+    body.put("variants", List.of(variant));
+    body.put("mediaUrls", List.of("https://cdn.example.com/demo/" + (n + 1) + ".jpg"));
+    return body;
+  }
+
+  private static boolean createAndPublish(ApiClient vendor, int n) {
+    var created = vendor.post("/api/v1/vendor/products", product(n));
+    if (created.status() != 201) {
+      return false;
+    }
+    String id = created.json().path("id").asString();
+    return vendor.post("/api/v1/vendor/products/" + id + "/publish", null).status() == 200;
+  }
+
+  private static boolean succeeded(Future<Boolean> result) {
+    try {
+      return result.get();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}

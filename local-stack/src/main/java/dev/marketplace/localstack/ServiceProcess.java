@@ -1,0 +1,116 @@
+package dev.marketplace.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One marketplace service running from its jar as a separate JVM, as in production. Its output goes
+ * to a log file; it stops with its launcher (see {@code marketplace.parent-pid}).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static ServiceProcess start(
+      String name, Path jar, int port, Map<String, String> properties, Path logDir, String heap) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build the services first (./mvnw -DskipTests install)");
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+    command.add("--server.port=" + port);
+    command.add("--marketplace.parent-pid=" + ProcessHandle.current().pid());
+    properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    try {
+      Files.createDirectories(logDir);
+      Path log = logDir.resolve(name + ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      return new ServiceProcess(name, port, process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name, e);
+    }
+  }
+
+  /** Waits until the service reports itself ready to take traffic. */
+  public void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest readiness =
+        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited during start-up; see " + log);
+      }
+      try {
+        if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String url() {
+    return "http://localhost:" + port;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Graceful stop (SIGTERM), forced after 30 s. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.marketplace.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.Ports;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first slice end to end, with catalog-service and search-service as separate processes over a
+ * real broker and search engine: what a vendor does in the catalog is what shoppers find, within 2
+ * seconds.
+ */
+class CatalogToSearchIT {
+
+  private static final Duration FRESHNESS = Duration.ofSeconds(2);
+
+  private static LocalStack stack;
+  private static ApiClient vendor;
+  private static ApiClient shopper;
+
+  @BeforeAll
+  static void start() {
+    stack = LocalStack.start(new LocalStack.Ports(Ports.free(), Ports.free()), "768m");
+    vendor = ApiClient.at(stack.catalogUrl()).withToken(DemoData.vendorToken("e2e-vendor"));
+    shopper = ApiClient.at(stack.searchUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void createdUpdatedAndArchivedProductsReachSearchWithinTwoSeconds() {
+    String word = "zx" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> product = DemoData.product(1);
+    product.put("name", "Saffron " + word + " lamp");
+    product.put("categoryId", null);
+
+    var created = vendor.post("/api/v1/vendor/products", product);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().path("id").asString();
+    var published = vendor.post("/api/v1/vendor/products/" + id + "/publish", null);
+    assertThat(published.status()).isEqualTo(200);
+    long createdIn = millisUntil(word, hits -> hits.size() == 1);
+    assertThat(createdIn)
+        .as("ms until the new product was searchable")
+        .isLessThanOrEqualTo(FRESHNESS.toMillis());
+
+    String renamed = "yq" + UUID.randomUUID().toString().substring(0, 6);
+    product.put("name", "Saffron " + renamed + " lamp");
+    var updated =
+        vendor
+            .withHeader("If-Match", published.header("ETag"))
+            .put("/api/v1/vendor/products/" + id, product);
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    long updatedIn = millisUntil(renamed, hits -> hits.size() == 1);
+    assertThat(updatedIn)
+        .as("ms until the update was searchable")
+        .isLessThanOrEqualTo(FRESHNESS.toMillis());
+    assertThat(searchNames(word)).isEmpty();
+
+    var archived = vendor.post("/api/v1/vendor/products/" + id + "/archive", null);
+    assertThat(archived.status()).isEqualTo(200);
+    long archivedIn = millisUntil(renamed, List::isEmpty);
+    assertThat(archivedIn)
+        .as("ms until the archived product left search")
+        .isLessThanOrEqualTo(FRESHNESS.toMillis());
+  }
+
+  /**
+   * Polls search until the condition holds; returns how long it took (or a value past the limit).
+   */
+  private static long millisUntil(String word, Predicate<List<String>> condition) {
+    long start = System.nanoTime();
+    long limit = start + FRESHNESS.toNanos() * 5;
+    while (System.nanoTime() < limit) {
+      if (condition.test(searchNames(word))) {
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+      }
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private static List<String> searchNames(String word) {
+    var response = shopper.get("/api/v1/search/products?q=" + word);
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    JsonNode items = response.json().path("items");
+    return items.findValuesAsString("name");
+  }
+}
