@@ -1,9 +1,9 @@
 package dev.marketplace.localstack;
 
+import de.bwaldvogel.mongo.MongoServer;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.MongoTestServer;
 import dev.marketplace.testkit.OpenSearchProcess;
-import dev.marketplace.testkit.TestNamespace;
 import dev.marketplace.testkit.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The marketplace on one machine: the servers (Kafka, a MongoDB wire-protocol server, OpenSearch)
@@ -34,22 +35,35 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private final Path workDir;
+  private final EmbeddedKafkaKraftBroker kafka;
+  private final MongoServer mongo;
   private final OpenSearchProcess openSearch;
   private final List<ServiceProcess> services = new ArrayList<>();
-  private final String kafka;
 
-  private LocalStack(Path workDir, OpenSearchProcess openSearch, String kafka) {
+  private LocalStack(
+      Path workDir,
+      EmbeddedKafkaKraftBroker kafka,
+      MongoServer mongo,
+      OpenSearchProcess openSearch) {
     this.workDir = workDir;
-    this.openSearch = openSearch;
     this.kafka = kafka;
+    this.mongo = mongo;
+    this.openSearch = openSearch;
   }
 
+  /**
+   * Starts the servers, then the services; the stack owns all of them, so {@link #close()} can stop
+   * the services before the servers they depend on.
+   */
   public static LocalStack start(Ports ports, String searchHeap) {
     try {
       Path workDir = Files.createTempDirectory("marketplace-local-stack");
-      String kafka = KafkaTestServer.bootstrapServers();
-      OpenSearchProcess openSearch = OpenSearchProcess.start(searchHeap);
-      LocalStack stack = new LocalStack(workDir, openSearch, kafka);
+      LocalStack stack =
+          new LocalStack(
+              workDir,
+              KafkaTestServer.startPrivateBroker(),
+              MongoTestServer.startPrivateServer(),
+              OpenSearchProcess.start(searchHeap));
       try {
         stack.startServices(ports);
       } catch (RuntimeException e) {
@@ -68,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> common =
         Map.of(
             "spring.kafka.bootstrap-servers",
-            kafka,
+            kafkaBootstrapServers(),
             "spring.security.oauth2.resourceserver.jwt.public-key-location",
             publicKey.toUri().toString());
     Path services = servicesDir();
@@ -79,9 +93,7 @@ public final class LocalStack implements AutoCloseable {
             "catalog-service",
             services.resolve("catalog-service.jar"),
             ports.catalog(),
-            merge(
-                common,
-                Map.of("spring.mongodb.uri", MongoTestServer.uri(new TestNamespace("catalog")))),
+            merge(common, Map.of("spring.mongodb.uri", MongoTestServer.uri(mongo, "catalog"))),
             logs,
             "384m");
     this.services.add(catalog);
@@ -118,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public String kafkaBootstrapServers() {
-    return kafka;
+    return kafka.getBrokersAsString();
   }
 
   public List<ServiceProcess> services() {
@@ -129,11 +141,13 @@ public final class LocalStack implements AutoCloseable {
     return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
   }
 
-  /** Stops the services, then the search engine, and deletes the working directory. */
+  /** Stops the services, then the servers, and deletes the working directory. */
   @Override
   public void close() {
     services.reversed().forEach(ServiceProcess::close);
     openSearch.close();
+    mongo.shutdownNow();
+    kafka.destroy();
     try (Stream<Path> files = Files.walk(workDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -37,11 +37,25 @@ public final class MongoTestServer {
     registry.add("spring.mongodb.uri", () -> uri(namespace));
   }
 
-  private static String startEmbedded() {
+  /**
+   * Starts a server of its own, which the caller must {@link MongoServer#shutdownNow() shut down}.
+   */
+  public static MongoServer startPrivateServer() {
     MongoServer server = new MongoServer(new MemoryBackend());
-    InetSocketAddress address = server.bind();
+    server.bind();
+    return server;
+  }
+
+  /** The connection string of a server started by {@link #startPrivateServer()}. */
+  public static String uri(MongoServer server, String database) {
+    InetSocketAddress address = server.getLocalAddress();
+    return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+  }
+
+  private static String startEmbedded() {
+    MongoServer server = startPrivateServer();
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-test-server-stop"));
-    return "mongodb://127.0.0.1:" + address.getPort();
+    return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
   }
 
   private static String startContainer() {
