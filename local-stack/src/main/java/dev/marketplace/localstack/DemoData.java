@@ -48,20 +48,7 @@ public final class DemoData {
 
   /** Creates the categories and {@code count} published products; returns how many were created. */
   public static int seed(String catalogUrl, int count) throws InterruptedException {
-    ApiClient admin = ApiClient.at(catalogUrl).withToken(adminToken());
-    for (String category : CATEGORIES) {
-      var response =
-          admin.post(
-              "/api/v1/categories",
-              Map.of(
-                  "id",
-                  category,
-                  "name",
-                  Character.toUpperCase(category.charAt(0)) + category.substring(1)));
-      if (response.status() != 201 && response.status() != 409) {
-        throw new IllegalStateException("could not create category: " + response);
-      }
-    }
+    createCategories(catalogUrl);
     List<ApiClient> vendors =
         VENDORS.stream().map(v -> ApiClient.at(catalogUrl).withToken(vendorToken(v))).toList();
     Semaphore inFlight = new Semaphore(16);
@@ -82,6 +69,18 @@ public final class DemoData {
       }
     }
     return (int) results.stream().filter(DemoData::succeeded).count();
+  }
+
+  /** Creates the demo categories (as staff); existing ones are left alone. */
+  public static void createCategories(String catalogUrl) {
+    ApiClient admin = ApiClient.at(catalogUrl).withToken(adminToken());
+    for (String category : CATEGORIES) {
+      String name = Character.toUpperCase(category.charAt(0)) + category.substring(1);
+      var response = admin.post("/api/v1/categories", Map.of("id", category, "name", name));
+      if (response.status() != 201 && response.status() != 409) {
+        throw new IllegalStateException("could not create category: " + response);
+      }
+    }
   }
 
   /** The request body of demo product number {@code n}. */

@@ -79,12 +79,21 @@ public final class LocalStack implements AutoCloseable {
   private void startServices(Ports ports) throws IOException {
     Path publicKey = workDir.resolve("issuer-public-key.pem");
     TestTokens.writePublicKey(publicKey);
-    Map<String, String> common =
+    Map<String, String> common = new java.util.LinkedHashMap<>();
+    common.putAll(
         Map.of(
             "spring.kafka.bootstrap-servers",
             kafkaBootstrapServers(),
             "spring.security.oauth2.resourceserver.jwt.public-key-location",
-            publicKey.toUri().toString());
+            publicKey.toUri().toString()));
+    // Extra properties for every service, for experiments:
+    // -Dmarketplace.local-stack.service-properties=a=1,b=2
+    for (String pair :
+        System.getProperty("marketplace.local-stack.service-properties", "").split(",")) {
+      if (pair.contains("=")) {
+        common.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
     Path services = servicesDir();
     Path logs = workDir.resolve("logs");
 

@@ -39,8 +39,15 @@ public final class ServiceProcess implements AutoCloseable {
           jar + " is missing: build the services first (./mvnw -DskipTests install)");
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command =
-        new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC"));
+    // Extra JVM options for every service, e.g.
+    // -Dmarketplace.local-stack.service-jvm-args=-XX:StartFlightRecording
+    String extra =
+        System.getProperty("marketplace.local-stack.service-jvm-args", "").replace("{name}", name);
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
     command.add("--server.port=" + port);
     command.add("--marketplace.parent-pid=" + ProcessHandle.current().pid());
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));

@@ -21,30 +21,38 @@ public final class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String baseUrl;
   private final @Nullable String token;
   private final Map<String, String> headers;
 
-  private ApiClient(String baseUrl, @Nullable String token, Map<String, String> headers) {
+  private ApiClient(
+      HttpClient http, String baseUrl, @Nullable String token, Map<String, String> headers) {
+    this.http = http;
     this.baseUrl = baseUrl;
     this.token = token;
     this.headers = headers;
   }
 
   public static ApiClient at(String baseUrl) {
-    return new ApiClient(baseUrl, null, Map.of());
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    return new ApiClient(http, baseUrl, null, Map.of());
   }
 
+  /** The same client (and connection pool) with a bearer token. */
   public ApiClient withToken(@Nullable String bearerToken) {
-    return new ApiClient(baseUrl, bearerToken, headers);
+    return new ApiClient(http, baseUrl, bearerToken, headers);
   }
 
+  /** The same client (and connection pool) with one more header on every request. */
   public ApiClient withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new ApiClient(baseUrl, token, Map.copyOf(more));
+    return new ApiClient(http, baseUrl, token, Map.copyOf(more));
   }
 
   public Response get(String path) {

@@ -1,5 +1,6 @@
 package dev.marketplace.catalog.outbox;
 
+import dev.marketplace.catalog.product.PendingEvent;
 import dev.marketplace.events.Topics;
 import dev.marketplace.platform.kafka.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,9 +65,12 @@ public class ProductEventRelay {
     meters.gauge("catalog.outbox.backlog", backlog);
   }
 
-  /** Publishes a product's pending events in the background, without holding up the request. */
-  public void publishSoon(String productId) {
-    immediate.execute(() -> publishPending(productId));
+  /**
+   * Publishes a just-saved product's pending events in the background, without holding up the
+   * request. The events come from the saved aggregate, so the fast path needs no read.
+   */
+  public void publishSoon(String productId, List<PendingEvent> pending) {
+    immediate.execute(() -> publish(productId, pending));
   }
 
   /** Finds products with unpublished events and publishes them; stops at the first failed send. */
@@ -86,29 +91,40 @@ public class ProductEventRelay {
   }
 
   /**
-   * Sends the product's pending events in order and removes the sent ones.
+   * Sends the product's pending events (as stored now) in order and removes the sent ones.
    *
    * @return false if a send failed (Kafka is likely unavailable; the sweep will try again)
    */
   boolean publishPending(String productId) {
-    if (!inFlight.add(productId)) {
+    Query byId = Query.query(Criteria.where("_id").is(productId));
+    byId.fields().include(PENDING);
+    Document product = mongo.findOne(byId, Document.class, COLLECTION);
+    if (product == null) {
+      return true;
+    }
+    List<PendingEvent> pending =
+        product.getList(PENDING, Document.class, List.of()).stream()
+            .map(e -> new PendingEvent(e.getString("eventId"), e.getString("json")))
+            .toList();
+    return publish(productId, pending);
+  }
+
+  private boolean publish(String productId, List<PendingEvent> pending) {
+    if (pending.isEmpty() || !inFlight.add(productId)) {
       return true;
     }
     try {
-      Query byId = Query.query(Criteria.where("_id").is(productId));
-      byId.fields().include(PENDING);
-      Document product = mongo.findOne(byId, Document.class, COLLECTION);
-      if (product == null) {
-        return true;
+      // Sent together, acknowledged in order (one partition per key, idempotent producer).
+      List<CompletableFuture<?>> sends = new ArrayList<>();
+      for (PendingEvent event : pending) {
+        sends.add(kafka.send(topic, productId, event.json()));
       }
       List<String> sent = new ArrayList<>();
       boolean allSent = true;
-      for (Document event : product.getList(PENDING, Document.class, List.of())) {
+      for (int i = 0; i < sends.size(); i++) {
         try {
-          kafka
-              .send(topic, productId, event.getString("json"))
-              .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-          sent.add(event.getString("eventId"));
+          sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+          sent.add(pending.get(i).eventId());
         } catch (Exception e) {
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();

@@ -104,7 +104,7 @@ public class ProductService {
   }
 
   private Product saved(Product product) {
-    relay.publishSoon(product.id());
+    relay.publishSoon(product.id(), product.pendingEvents());
     return product;
   }
 

@@ -40,6 +40,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("management.endpoint.health.show-details", "never");
     d.put("management.observations.key-values.application", "${spring.application.name:service}");
     d.put("management.tracing.sampling.probability", 1.0);
+    // One span per security filter costs more than it tells; the request's own span stays.
+    d.put("management.observations.enable.spring.security", false);
     // Spans go to a trace backend only when management.opentelemetry.tracing.export.otlp.endpoint
     // is set; without one, tracing still stamps trace ids into logs and Kafka headers.
     // Metrics go to Prometheus, not OTLP.
