@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReindexController {
 
   private final Reindexer reindexer;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor();
+  // One rebuild at a time (guarded by status); a virtual thread never holds the JVM open at
+  // shutdown.
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
   private final AtomicReference<Status> status =
       new AtomicReference<>(new Status("IDLE", null, null));
 
