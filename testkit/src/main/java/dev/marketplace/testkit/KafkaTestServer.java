@@ -35,8 +35,18 @@ public final class KafkaTestServer {
    * destroy}.
    */
   public static EmbeddedKafkaKraftBroker startPrivateBroker() {
+    return startPrivateBroker(Map.of());
+  }
+
+  /**
+   * Starts a broker of its own with extra broker properties (for example {@code
+   * advertised.listeners} pointing at a {@link TcpProxy}), which the caller must destroy.
+   */
+  public static EmbeddedKafkaKraftBroker startPrivateBroker(Map<String, String> properties) {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.brokerProperties(brokerDefaults());
+    Map<String, String> all = new java.util.HashMap<>(brokerDefaults());
+    all.putAll(properties);
+    broker.brokerProperties(all);
     broker.afterPropertiesSet();
     return broker;
   }
