@@ -66,7 +66,10 @@ final class QueryMix {
     String body =
         "{\"from\":"
             + page * 20
-            + ",\"size\":20,\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
+            + ",\"size\":20,\"track_total_hits\":true,"
+            + "\"_source\":{\"includes\":[\"productId\",\"name\",\"brand\",\"vendorId\",\"categoryId\","
+            + "\"priceMin\",\"priceMax\",\"currency\",\"imageUrl\",\"attributes\"]},"
+            + "\"query\":{\"bool\":{\"filter\":["
             + filter
             + "]"
             + must

@@ -37,6 +37,18 @@ public class ProductSearch {
 
   private static final String PUBLISHED = "PUBLISHED";
   private static final int FACET_SIZE = 50;
+  private static final List<String> HIT_FIELDS =
+      List.of(
+          "productId",
+          "name",
+          "brand",
+          "vendorId",
+          "categoryId",
+          "priceMin",
+          "priceMax",
+          "currency",
+          "imageUrl",
+          "attributes");
 
   private final ElasticsearchClient client;
   private final ProductIndex index;
@@ -56,6 +68,8 @@ public class ProductSearch {
                     .size(request.size())
                     .sort(sort(request))
                     .trackTotalHits(t -> t.enabled(true))
+                    // Only what a hit shows: less JSON for the engine to write and for us to read.
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .aggregations(
                         "category", a -> a.terms(t -> t.field("categoryId").size(FACET_SIZE)))
                     .aggregations(
