@@ -1,5 +1,6 @@
 package dev.marketplace.catalog.product;
 
+import dev.marketplace.platform.web.IsoCurrency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;

@@ -1,10 +1,10 @@
 package dev.marketplace.search.query;
 
 import dev.marketplace.platform.web.FieldError;
+import dev.marketplace.platform.web.IsoCurrency;
 import dev.marketplace.platform.web.ProblemDetailsAdvice;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ class SearchController {
       errors.add(new FieldError("minPrice", "must not be greater than maxPrice"));
     }
     String currency = single(params, "currency");
-    if (currency != null && !isCurrency(currency)) {
+    if (currency != null && !IsoCurrency.Validator.isIsoCode(currency)) {
       errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
     }
     String sortValue = single(params, "sort");
@@ -154,14 +154,6 @@ class SearchController {
     } catch (NumberFormatException e) {
       errors.add(new FieldError(name, "must be a whole number"));
       return null;
-    }
-  }
-
-  private static boolean isCurrency(String code) {
-    try {
-      return Currency.getInstance(code).getCurrencyCode().equals(code);
-    } catch (IllegalArgumentException e) {
-      return false;
     }
   }
 }

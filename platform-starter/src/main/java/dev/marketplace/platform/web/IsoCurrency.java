@@ -1,4 +1,4 @@
-package dev.marketplace.catalog.product;
+package dev.marketplace.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -26,11 +26,13 @@ public @interface IsoCurrency {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      if (value == null) {
-        return true;
-      }
+      return value == null || isIsoCode(value);
+    }
+
+    /** True for an ISO 4217 code as written (upper case), such as EUR. */
+    public static boolean isIsoCode(String code) {
       try {
-        return Currency.getInstance(value).getCurrencyCode().equals(value);
+        return Currency.getInstance(code).getCurrencyCode().equals(code);
       } catch (IllegalArgumentException e) {
         return false;
       }
