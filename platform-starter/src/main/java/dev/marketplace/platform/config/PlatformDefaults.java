@@ -75,6 +75,23 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("spring.kafka.template.observation-enabled", true);
     d.put("spring.kafka.listener.observation-enabled", true);
     d.put("springdoc.api-docs.path", "/v3/api-docs");
+    // The outbox (services with Spring Modulith's JDBC registry; ignored elsewhere). The table is
+    // created if missing; a sent event's row is deleted, so the table holds only what is pending.
+    d.put("spring.modulith.events.jdbc.schema-initialization.enabled", true);
+    d.put("spring.modulith.events.completion-mode", "delete");
+    // Outbox messages are already envelope JSON; Modulith's JSON converter would encode them again.
+    d.put("spring.modulith.events.kafka.enable-json", false);
+    // A publication still unsent after these ages is marked failed and resent by the outbox's
+    // resubmitter: stored but never picked up (the process died after commit) after 15 s; being
+    // sent or resent for longer than the producer's delivery timeout (30 s) after 1 min.
+    d.put("spring.modulith.events.staleness.published", "15s");
+    d.put("spring.modulith.events.staleness.processing", "1m");
+    d.put("spring.modulith.events.staleness.resubmission", "1m");
+    d.put("spring.modulith.events.staleness.check-intervall", "5s");
+    // The staleness check logs "no stale publications" at INFO three times per check.
+    d.put(
+        "logging.level.org.springframework.modulith.events.core.DefaultEventPublicationRegistry",
+        "WARN");
     return d;
   }
 }

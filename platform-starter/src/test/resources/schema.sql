@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS note (id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS applied_event (consumer TEXT, event_id UUID, applied_at TIMESTAMPTZ DEFAULT now());
