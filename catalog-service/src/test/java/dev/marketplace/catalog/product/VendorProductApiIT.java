@@ -139,6 +139,16 @@ class VendorProductApiIT extends CatalogIntegrationTest {
     assertThat(none.withToken(TestTokens.forged(vendor)).get("/api/v1/vendor/products").status())
         .isEqualTo(401);
     assertThat(none.withToken("not-a-jwt").get("/api/v1/vendor/products").status()).isEqualTo(401);
+    assertThat(
+            none.withToken(TestTokens.wrongIssuer(vendor)).get("/api/v1/vendor/products").status())
+        .isEqualTo(401);
+    assertThat(
+            none.withToken(TestTokens.wrongAudience(vendor))
+                .get("/api/v1/vendor/products")
+                .status())
+        .isEqualTo(401);
+    assertThat(none.withToken(TestTokens.vendor(vendor)).get("/api/v1/vendor/products").status())
+        .isEqualTo(200);
 
     Response shopper =
         none.withToken(TestTokens.shopper("shopper-1"))

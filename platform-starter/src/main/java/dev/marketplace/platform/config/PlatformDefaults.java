@@ -24,6 +24,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     Map<String, Object> d = new LinkedHashMap<>();
     // Services block on I/O (databases, Kafka, HTTP); virtual threads keep that cheap.
     d.put("spring.threads.virtual.enabled", true);
+    // Access tokens name the API they are for; a token issued for another audience is refused.
+    d.put("spring.security.oauth2.resourceserver.jwt.audiences", "marketplace-api");
     d.put("server.shutdown", "graceful");
     d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
     // Errors are RFC 9457 problem details everywhere.
