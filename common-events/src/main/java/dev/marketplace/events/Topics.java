@@ -11,6 +11,15 @@ public final class Topics {
   /** Latest state of every product (compacted, key = product id). */
   public static final String CATALOG_PRODUCTS = "catalog.products";
 
+  /** Shoppers' account lifecycle: registered, erased (key = customer id). */
+  public static final String CUSTOMER_ACCOUNTS = "customer.accounts";
+
+  /** Messages to send to shoppers, e.g. email verification (short retention: carries addresses). */
+  public static final String CUSTOMER_NOTIFICATIONS = "customer.notifications";
+
+  /** Latest status of every vendor (compacted, key = vendor id). */
+  public static final String CUSTOMER_VENDORS = "customer.vendors";
+
   /** Suffix of the dead-letter topic that receives records a consumer could not handle. */
   public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
