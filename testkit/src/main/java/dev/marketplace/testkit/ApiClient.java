@@ -67,6 +67,10 @@ public final class ApiClient {
     return send("PUT", path, body, "application/json");
   }
 
+  public Response delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
   /** Sends a raw body with any content type, for malformed or mistyped requests. */
   public Response send(
       String method, String path, @Nullable Object body, @Nullable String contentType) {

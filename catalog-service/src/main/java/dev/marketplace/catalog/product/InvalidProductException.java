@@ -1,18 +1,11 @@
 package dev.marketplace.catalog.product;
 
-/**
- * A product rule that field annotations cannot express was broken; reported as a 400 on that field.
- */
-public class InvalidProductException extends RuntimeException {
+import dev.marketplace.platform.web.InvalidFieldException;
 
-  private final String field;
+/** A product that breaks a catalog rule; answered as a 400 naming the field. */
+public class InvalidProductException extends InvalidFieldException {
 
   public InvalidProductException(String field, String message) {
-    super(message);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(field, message);
   }
 }

@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -43,8 +45,14 @@ public class PlatformSecurityConfiguration {
     return new ProblemSecurityHandlers(json);
   }
 
+  /**
+   * The API chain: stateless bearer tokens. It matches every request, so it comes last; a service
+   * with other kinds of endpoints (the authorization server's login pages) adds chains with a
+   * narrower {@code securityMatcher} before it.
+   */
   @Bean
-  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  @ConditionalOnMissingBean(name = "platformSecurityFilterChain")
+  @Order(Ordered.LOWEST_PRECEDENCE)
   SecurityFilterChain platformSecurityFilterChain(
       HttpSecurity http,
       JwtAuthenticationConverter converter,

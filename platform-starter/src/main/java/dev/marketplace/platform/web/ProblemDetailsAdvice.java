@@ -86,6 +86,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getMessage());
   }
 
+  @ExceptionHandler(InvalidFieldException.class)
+  ProblemDetail invalidField(InvalidFieldException e) {
+    return validation(List.of(new FieldError(e.field(), e.getMessage())));
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
     List<FieldError> errors =

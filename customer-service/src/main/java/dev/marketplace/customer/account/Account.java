@@ -1,0 +1,237 @@
+package dev.marketplace.customer.account;
+
+import dev.marketplace.customer.privacy.Encrypted;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person who signs in: a shopper, a vendor's user or a staff member. Personal fields are
+ * encrypted in the database; the email is found through its blind index.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+  @Id private UUID id;
+
+  @Enumerated(EnumType.STRING)
+  private AccountKind kind;
+
+  @Column(name = "email_index")
+  private String emailIndex;
+
+  @Convert(converter = Encrypted.class)
+  private @Nullable String email;
+
+  @Column(name = "password_hash")
+  private @Nullable String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  private AccountStatus status;
+
+  private String roles;
+
+  @Column(name = "vendor_id")
+  private @Nullable UUID vendorId;
+
+  @Column(name = "given_name")
+  @Convert(converter = Encrypted.class)
+  private @Nullable String givenName;
+
+  @Column(name = "family_name")
+  @Convert(converter = Encrypted.class)
+  private @Nullable String familyName;
+
+  @Convert(converter = Encrypted.class)
+  private @Nullable String phone;
+
+  @Column(name = "preferred_locale")
+  private @Nullable String preferredLocale;
+
+  @Column(name = "preferred_currency")
+  private @Nullable String preferredCurrency;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Account() {}
+
+  private Account(
+      AccountKind kind,
+      String emailIndex,
+      String email,
+      String passwordHash,
+      AccountStatus status,
+      List<String> roles,
+      @Nullable UUID vendorId,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.kind = kind;
+    this.emailIndex = emailIndex;
+    this.email = email;
+    this.passwordHash = passwordHash;
+    this.status = status;
+    this.roles = String.join(",", roles);
+    this.vendorId = vendorId;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** A shopper who must verify the email address before signing in. */
+  public static Account shopper(
+      String emailIndex,
+      String email,
+      String passwordHash,
+      String givenName,
+      String familyName,
+      Instant now) {
+    Account account =
+        new Account(
+            AccountKind.SHOPPER,
+            emailIndex,
+            email,
+            passwordHash,
+            AccountStatus.PENDING_VERIFICATION,
+            List.of("SHOPPER"),
+            null,
+            now);
+    account.givenName = givenName;
+    account.familyName = familyName;
+    return account;
+  }
+
+  /** A vendor's user; the VENDOR role counts only while the vendor is approved. */
+  public static Account vendorUser(
+      String emailIndex, String email, String passwordHash, UUID vendorId, Instant now) {
+    return new Account(
+        AccountKind.VENDOR_USER,
+        emailIndex,
+        email,
+        passwordHash,
+        AccountStatus.ACTIVE,
+        List.of("VENDOR"),
+        vendorId,
+        now);
+  }
+
+  public static Account staff(
+      String emailIndex, String email, String passwordHash, List<String> roles, Instant now) {
+    return new Account(
+        AccountKind.STAFF, emailIndex, email, passwordHash, AccountStatus.ACTIVE, roles, null, now);
+  }
+
+  public void verifyEmail(Instant now) {
+    if (status == AccountStatus.PENDING_VERIFICATION) {
+      status = AccountStatus.ACTIVE;
+      updatedAt = now;
+    }
+  }
+
+  public void updateProfile(
+      String givenName,
+      String familyName,
+      @Nullable String phone,
+      @Nullable String preferredLocale,
+      @Nullable String preferredCurrency,
+      Instant now) {
+    requireNotErased();
+    this.givenName = givenName;
+    this.familyName = familyName;
+    this.phone = phone;
+    this.preferredLocale = preferredLocale;
+    this.preferredCurrency = preferredCurrency;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Removes everything personal and makes sign-in impossible. The id stays, so orders and events
+   * that reference it keep pointing at "an erased customer"; the email index is replaced so the
+   * address can sign up again and no longer matches this row.
+   */
+  public void erase(Instant now) {
+    status = AccountStatus.ERASED;
+    emailIndex = "erased:" + id;
+    email = null;
+    passwordHash = null;
+    givenName = null;
+    familyName = null;
+    phone = null;
+    preferredLocale = null;
+    preferredCurrency = null;
+    updatedAt = now;
+  }
+
+  private void requireNotErased() {
+    if (status == AccountStatus.ERASED) {
+      throw new IllegalStateException("account " + id + " is erased");
+    }
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public AccountKind kind() {
+    return kind;
+  }
+
+  public @Nullable String email() {
+    return email;
+  }
+
+  public @Nullable String passwordHash() {
+    return passwordHash;
+  }
+
+  public AccountStatus status() {
+    return status;
+  }
+
+  public List<String> roles() {
+    return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).toList();
+  }
+
+  public @Nullable UUID vendorId() {
+    return vendorId;
+  }
+
+  public @Nullable String givenName() {
+    return givenName;
+  }
+
+  public @Nullable String familyName() {
+    return familyName;
+  }
+
+  public @Nullable String phone() {
+    return phone;
+  }
+
+  public @Nullable String preferredLocale() {
+    return preferredLocale;
+  }
+
+  public @Nullable String preferredCurrency() {
+    return preferredCurrency;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.marketplace.customer.account;
+
+import dev.marketplace.customer.account.ConsentRecord.ConsentView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sign-up and email verification (public), and a shopper's own data under {@code /me}: the shopper
+ * is whoever the token names, so no shopper can address another's data.
+ */
+@RestController
+@RequestMapping("/api/v1/customers")
+class ShopperController {
+
+  private final AccountService accounts;
+
+  ShopperController(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ProfileView> signUp(@Valid @RequestBody SignUpRequest request) {
+    Account account = accounts.signUp(request);
+    return ResponseEntity.created(URI.create("/api/v1/customers/me")).body(ProfileView.of(account));
+  }
+
+  @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
+    accounts.verifyEmail(request.token());
+  }
+
+  @GetMapping("/me")
+  ProfileView me(@AuthenticationPrincipal Jwt token) {
+    return ProfileView.of(accounts.profile(shopper(token)));
+  }
+
+  @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ProfileView updateMe(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
+    return ProfileView.of(accounts.updateProfile(shopper(token), request));
+  }
+
+  @GetMapping("/me/addresses")
+  List<AddressView> addresses(@AuthenticationPrincipal Jwt token) {
+    return accounts.addresses(shopper(token));
+  }
+
+  @PostMapping(path = "/me/addresses", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<AddressView> addAddress(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody AddressRequest request) {
+    AddressView address = accounts.addAddress(shopper(token), request);
+    return ResponseEntity.created(URI.create("/api/v1/customers/me/addresses/" + address.id()))
+        .body(address);
+  }
+
+  @DeleteMapping("/me/addresses/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removeAddress(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+    accounts.removeAddress(shopper(token), id);
+  }
+
+  @GetMapping("/me/consents")
+  List<ConsentView> consents(@AuthenticationPrincipal Jwt token) {
+    return accounts.consentHistory(shopper(token));
+  }
+
+  @PostMapping(path = "/me/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
+  List<ConsentView> recordConsent(
+      @AuthenticationPrincipal Jwt token, @Valid @RequestBody ConsentRequest request) {
+    return accounts.recordConsent(shopper(token), request.purpose(), request.granted());
+  }
+
+  @GetMapping("/me/export")
+  PersonalDataExport export(@AuthenticationPrincipal Jwt token) {
+    return accounts.export(shopper(token));
+  }
+
+  @DeleteMapping("/me")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void erase(@AuthenticationPrincipal Jwt token) {
+    accounts.erase(shopper(token));
+  }
+
+  /** Shopper tokens carry the account id as subject; anything else names no shopper. */
+  private static UUID shopper(Jwt token) {
+    try {
+      return UUID.fromString(token.getSubject());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new AccessDeniedException("The token does not belong to a shopper account.");
+    }
+  }
+
+  record VerifyEmailRequest(@NotBlank String token) {}
+
+  record ConsentRequest(@NotNull ConsentPurpose purpose, @NotNull Boolean granted) {}
+}

@@ -1,0 +1,18 @@
+package dev.marketplace.customer.privacy;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+  @Bean
+  PersonalDataCipher personalDataCipher(PrivacyProperties properties) {
+    return new PersonalDataCipher(properties.encryptionKeys(), properties.activeKey());
+  }
+
+  @Bean
+  BlindIndex blindIndex(PrivacyProperties properties) {
+    return new BlindIndex(properties.blindIndexKey());
+  }
+}
