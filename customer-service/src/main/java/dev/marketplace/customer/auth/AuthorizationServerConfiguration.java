@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -69,27 +70,30 @@ class AuthorizationServerConfiguration {
     return http.build();
   }
 
+  /**
+   * The sign-in form. Its authentication manager has the throttled password check only, and no
+   * parent: a parent manager would check a failed password a second time (and count it twice).
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain signInChain(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
-    http.securityMatcher("/login", "/logout", "/default-ui.css")
-        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
-        .authenticationProvider(signIn)
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults());
-    return http.build();
-  }
-
-  @Bean
-  ThrottledSignIn throttledSignIn(
+  SecurityFilterChain signInChain(
+      HttpSecurity http,
       AccountUserDetailsService users,
       PasswordEncoder passwords,
       LoginThrottle throttle,
       BlindIndex blindIndex,
-      AuthProperties properties) {
+      AuthProperties properties)
+      throws Exception {
     DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
     passwordCheck.setPasswordEncoder(passwords);
-    return new ThrottledSignIn(passwordCheck, throttle, blindIndex, properties.login());
+    ThrottledSignIn signIn =
+        new ThrottledSignIn(passwordCheck, throttle, blindIndex, properties.login());
+    http.securityMatcher("/login", "/logout", "/default-ui.css")
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .authenticationManager(new ProviderManager(signIn))
+        .formLogin(Customizer.withDefaults())
+        .logout(Customizer.withDefaults());
+    return http.build();
   }
 
   /** bcrypt by default; the {id} prefix lets the algorithm change without a mass reset. */

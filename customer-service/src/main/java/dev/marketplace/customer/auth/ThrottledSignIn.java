@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class ThrottledSignIn implements AuthenticationProvider {
 
-  static final String LOCKED_MESSAGE = "Too many failed sign-ins. Try again later.";
+  private static final String LOCKED_MESSAGE = "Too many failed sign-ins. Try again later.";
 
   private final AuthenticationProvider passwords;
   private final LoginThrottle throttle;
