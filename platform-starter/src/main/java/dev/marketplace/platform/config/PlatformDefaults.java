@@ -41,6 +41,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("management.endpoint.health.probes.enabled", true);
     d.put("management.endpoint.health.show-details", "never");
     d.put("management.observations.key-values.application", "${spring.application.name:service}");
+    // Histogram buckets for HTTP server timings, so Prometheus can compute p99 latency per service
+    // (dashboards and alerts in deploy/observability use http_server_requests_seconds_bucket).
+    d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", true);
     d.put("management.tracing.sampling.probability", 1.0);
     // One span per security filter costs more than it tells; the request's own span stays.
     d.put("management.observations.enable.spring.security", false);
