@@ -1,8 +1,6 @@
 package dev.marketplace.localstack;
 
 import dev.marketplace.testkit.ApiClient;
-import dev.marketplace.testkit.TestTokens;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,11 @@ import java.util.concurrent.Semaphore;
  */
 public final class DemoData {
 
-  public static final List<String> VENDORS = List.of("acme-home", "nordic-living", "urban-light");
+  /** The demo vendors' names; their ids are made when they are onboarded. */
+  public static final List<String> VENDORS = List.of("Acme Home", "Nordic Living");
+
+  public static final String SHOPPER_EMAIL = "shopper@demo.marketplace.dev";
+
   private static final List<String> CATEGORIES =
       List.of("lighting", "furniture", "kitchen", "textiles", "decor");
   private static final List<String> ADJECTIVES =
@@ -37,20 +39,32 @@ public final class DemoData {
 
   private DemoData() {}
 
-  public static String adminToken() {
-    return TestTokens.issue("demo-admin", List.of("ADMIN"), Map.of(), Duration.ofHours(12));
+  /** What the seeding made: the vendors (with API clients) and the shopper's address. */
+  public record Seeded(int products, List<Identities.Vendor> vendors, String shopperEmail) {}
+
+  /**
+   * Onboards the demo vendors (approved, each with an API client) and a verified shopper, then
+   * creates the categories and {@code count} published products through the vendor API.
+   */
+  public static Seeded seed(LocalStack stack, int count) throws InterruptedException {
+    Identities identities = stack.identities();
+    createCategories(stack.catalogUrl(), identities.adminToken());
+    List<Identities.Vendor> vendors =
+        VENDORS.stream()
+            .map(
+                name ->
+                    identities.onboardVendor(
+                        name, name.toLowerCase().replace(' ', '-') + "@demo.marketplace.dev"))
+            .toList();
+    identities.signUpShopper(SHOPPER_EMAIL, "Ada", "Lovelace");
+    List<ApiClient> clients =
+        vendors.stream()
+            .map(v -> ApiClient.at(stack.catalogUrl()).withToken(identities.vendorToken(v)))
+            .toList();
+    return new Seeded(seedProducts(clients, count), vendors, SHOPPER_EMAIL);
   }
 
-  public static String vendorToken(String vendorId) {
-    return TestTokens.issue(
-        "demo-" + vendorId, List.of("VENDOR"), Map.of("vendor_id", vendorId), Duration.ofHours(12));
-  }
-
-  /** Creates the categories and {@code count} published products; returns how many were created. */
-  public static int seed(String catalogUrl, int count) throws InterruptedException {
-    createCategories(catalogUrl);
-    List<ApiClient> vendors =
-        VENDORS.stream().map(v -> ApiClient.at(catalogUrl).withToken(vendorToken(v))).toList();
+  private static int seedProducts(List<ApiClient> vendors, int count) throws InterruptedException {
     Semaphore inFlight = new Semaphore(16);
     List<Future<Boolean>> results = new ArrayList<>();
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -72,8 +86,8 @@ public final class DemoData {
   }
 
   /** Creates the demo categories (as staff); existing ones are left alone. */
-  public static void createCategories(String catalogUrl) {
-    ApiClient admin = ApiClient.at(catalogUrl).withToken(adminToken());
+  public static void createCategories(String catalogUrl, String adminToken) {
+    ApiClient admin = ApiClient.at(catalogUrl).withToken(adminToken);
     for (String category : CATEGORIES) {
       String name = Character.toUpperCase(category.charAt(0)) + category.substring(1);
       var response = admin.post("/api/v1/categories", Map.of("id", category, "name", name));

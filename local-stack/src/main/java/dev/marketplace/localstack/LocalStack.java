@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.MongoTestServer;
 import dev.marketplace.testkit.OpenSearchProcess;
-import dev.marketplace.testkit.TestTokens;
+import dev.marketplace.testkit.PostgresTestServer;
+import dev.marketplace.testkit.RedisTestServer;
+import dev.marketplace.testkit.TestNamespace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,19 +20,31 @@ import java.util.stream.Stream;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The marketplace on one machine: the servers (Kafka, a MongoDB wire-protocol server, OpenSearch)
- * and every service as its own process, configured the way production configures them, only with
- * local addresses. Tokens are signed by a development key whose public half the services trust.
+ * The marketplace on one machine: the servers (Kafka, PostgreSQL, Redis, a MongoDB wire-protocol
+ * server, OpenSearch) and every service as its own process, configured the way production
+ * configures them, only with local addresses and secrets made up for the run. The gateway is the
+ * public entry; customer-service issues every token, with the gateway's address as issuer.
  */
 public final class LocalStack implements AutoCloseable {
 
   /** Where the services listen; the README's examples use these. */
-  public record Ports(int catalog, int search) {
+  public record Ports(int gateway, int catalog, int search, int customer) {
 
     public static Ports defaults() {
       return new Ports(
+          Integer.getInteger("marketplace.local-stack.gateway-port", 8080),
           Integer.getInteger("marketplace.local-stack.catalog-port", 8081),
-          Integer.getInteger("marketplace.local-stack.search-port", 8082));
+          Integer.getInteger("marketplace.local-stack.search-port", 8082),
+          Integer.getInteger("marketplace.local-stack.customer-port", 8083));
+    }
+
+    /** Free ports, for tests. */
+    public static Ports free() {
+      return new Ports(
+          dev.marketplace.testkit.Ports.free(),
+          dev.marketplace.testkit.Ports.free(),
+          dev.marketplace.testkit.Ports.free(),
+          dev.marketplace.testkit.Ports.free());
     }
   }
 
@@ -39,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
   private final MongoServer mongo;
   private final OpenSearchProcess openSearch;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private final LocalSecrets secrets = LocalSecrets.generate();
 
   private LocalStack(
       Path workDir,
@@ -77,15 +92,14 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startServices(Ports ports) throws IOException {
-    Path publicKey = workDir.resolve("issuer-public-key.pem");
-    TestTokens.writePublicKey(publicKey);
+    String issuer = "http://localhost:" + ports.gateway();
+    String customerUrl = "http://localhost:" + ports.customer();
     Map<String, String> common = new java.util.LinkedHashMap<>();
-    common.putAll(
-        Map.of(
-            "spring.kafka.bootstrap-servers",
-            kafkaBootstrapServers(),
-            "spring.security.oauth2.resourceserver.jwt.public-key-location",
-            publicKey.toUri().toString()));
+    common.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+    // Every service trusts customer-service's keys and the public issuer, as in production.
+    common.put(
+        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", customerUrl + "/oauth2/jwks");
+    common.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
     // Extra properties for every service, for experiments:
     // -Dmarketplace.local-stack.service-properties=a=1,b=2
     for (String pair :
@@ -97,16 +111,40 @@ public final class LocalStack implements AutoCloseable {
     Path services = servicesDir();
     Path logs = workDir.resolve("logs");
 
-    ServiceProcess catalog =
+    Map<String, String> customer = new java.util.LinkedHashMap<>(common);
+    customer.put(
+        "spring.datasource.url",
+        PostgresTestServer.createDatabase(TestNamespace.forClass(LocalStack.class)));
+    customer.put("spring.datasource.username", PostgresTestServer.user());
+    customer.put("spring.datasource.password", PostgresTestServer.password());
+    customer.put("marketplace.auth.issuer", issuer);
+    customer.put("marketplace.auth.signing-keys[0].id", "local-1");
+    customer.put("marketplace.auth.signing-keys[0].private-key", secrets.signingKeyPem());
+    customer.put("marketplace.auth.web-client.client-secret", secrets.webClientSecret());
+    customer.put("marketplace.auth.web-client.redirect-uris", Identities.WEB_CALLBACK);
+    // Long-lived tokens, so a token pasted into a shell lasts the session (production: minutes).
+    customer.put("marketplace.auth.access-token-ttl", "12h");
+    customer.put("marketplace.privacy.encryption-keys.k1", secrets.encryptionKey());
+    customer.put("marketplace.privacy.blind-index-key", secrets.blindIndexKey());
+    customer.put("marketplace.bootstrap-admin.email", secrets.adminEmail());
+    customer.put("marketplace.bootstrap-admin.password", secrets.adminPassword());
+    this.services.add(
+        ServiceProcess.start(
+            "customer-service",
+            services.resolve("customer-service.jar"),
+            ports.customer(),
+            customer,
+            logs,
+            "384m"));
+    this.services.add(
         ServiceProcess.start(
             "catalog-service",
             services.resolve("catalog-service.jar"),
             ports.catalog(),
             merge(common, Map.of("spring.mongodb.uri", MongoTestServer.uri(mongo, "catalog"))),
             logs,
-            "384m");
-    this.services.add(catalog);
-    ServiceProcess search =
+            "384m"));
+    this.services.add(
         ServiceProcess.start(
             "search-service",
             services.resolve("search-service.jar"),
@@ -118,11 +156,52 @@ public final class LocalStack implements AutoCloseable {
                     "marketplace.search.engine", "opensearch",
                     "marketplace.search.replicas", "0")),
             logs,
-            "384m");
-    this.services.add(search);
+            "384m"));
+    // One machine, one address: demo seeding and tests sign many accounts in from it, so the
+    // per-caller limits are raised (production: 5/s and 20/s); service-properties override them.
+    Map<String, String> gateway =
+        merge(
+            Map.of(
+                "marketplace.gateway.rate-limits.identity.replenish-rate", "100",
+                "marketplace.gateway.rate-limits.identity.burst-capacity", "400",
+                "marketplace.gateway.rate-limits.api.replenish-rate", "200",
+                "marketplace.gateway.rate-limits.api.burst-capacity", "400"),
+            common);
+    gateway.put("marketplace.gateway.services.catalog", "http://localhost:" + ports.catalog());
+    gateway.put("marketplace.gateway.services.search", "http://localhost:" + ports.search());
+    gateway.put("marketplace.gateway.services.customer", customerUrl);
+    gateway.put("spring.data.redis.host", RedisTestServer.host());
+    gateway.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
+    this.services.add(
+        ServiceProcess.start(
+            "gateway-service",
+            services.resolve("gateway-service.jar"),
+            ports.gateway(),
+            gateway,
+            logs,
+            "256m"));
     for (ServiceProcess service : this.services) {
       service.awaitReady(Duration.ofSeconds(120));
     }
+  }
+
+  /** The public entry: the gateway. */
+  public String gatewayUrl() {
+    return service("gateway-service").url();
+  }
+
+  public String customerUrl() {
+    return service("customer-service").url();
+  }
+
+  /** Identities made through the gateway with this run's secrets. */
+  public Identities identities() {
+    return new Identities(gatewayUrl(), kafkaBootstrapServers(), secrets);
+  }
+
+  /** This run's administrator, for printing how to sign in. */
+  public LocalSecrets secrets() {
+    return secrets;
   }
 
   public String catalogUrl() {

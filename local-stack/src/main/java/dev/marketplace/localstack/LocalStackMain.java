@@ -14,7 +14,8 @@ public final class LocalStackMain {
   public static void main(String[] args) throws InterruptedException {
     int products = Integer.getInteger("marketplace.local-stack.products", 1000);
     System.out.println(
-        "Starting the marketplace (Kafka, MongoDB protocol server, OpenSearch, services)...");
+        "Starting the marketplace (Kafka, PostgreSQL, Redis, MongoDB protocol server, OpenSearch,"
+            + " services)...");
     LocalStack stack = LocalStack.start(LocalStack.Ports.defaults(), "1g");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -27,44 +28,78 @@ public final class LocalStackMain {
                 },
                 "local-stack-stop"));
 
-    System.out.println("Seeding " + products + " demo products through the vendor API...");
-    int seeded = DemoData.seed(stack.catalogUrl(), products);
+    System.out.println(
+        "Onboarding demo vendors and a shopper, and seeding "
+            + products
+            + " products through the vendor API...");
+    DemoData.Seeded seeded = DemoData.seed(stack, products);
+    Identities identities = stack.identities();
+    Identities.Vendor vendor = seeded.vendors().getFirst();
+    String gateway = stack.gatewayUrl();
 
-    String vendor = DemoData.VENDORS.getFirst();
     System.out.printf(
         """
 
         The marketplace is running. Press Ctrl-C to stop it.
 
-          catalog-service  %s   (OpenAPI: %s/swagger-ui.html)
-          search-service   %s   (OpenAPI: %s/swagger-ui.html)
+          gateway          %s   (the public entry; Swagger UI: %s/swagger-ui.html)
+          customer-service %s
+          catalog-service  %s
+          search-service   %s
           OpenSearch       %s
           Kafka            %s
           logs             %s
 
-        Demo data: %d published products by vendors %s.
+        Demo data: %d published products by %s; a shopper %s.
+
+        Accounts (password for vendors and the shopper: "%s"):
+          administrator  %s / %s
+          vendors        %s
+          shopper        %s
 
         Tokens (valid 12 hours; paste into your shell):
+          export SHOPPER_TOKEN=%s
           export VENDOR_TOKEN=%s
           export ADMIN_TOKEN=%s
+
+        A vendor's systems get their own token with the client credentials grant:
+          curl -s -u '%s:%s' -d grant_type=client_credentials %s/oauth2/token
+
+        A web or mobile app signs a shopper in with the authorization code flow (PKCE): open
+          %s/oauth2/authorize?response_type=code&client_id=marketplace-mobile&redirect_uri=dev.marketplace.app:/callback&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256
+        (testkit's OAuthClient does the whole flow in code, as the demo seeding does).
 
         Try:
           curl -s '%s/api/v1/search/products?q=brass+lamp&size=3'
           curl -s -H "Authorization: Bearer $VENDOR_TOKEN" '%s/api/v1/vendor/products?size=2'
+          curl -s -H "Authorization: Bearer $SHOPPER_TOKEN" '%s/api/v1/customers/me'
         %n""",
+        gateway,
+        gateway,
+        stack.customerUrl(),
         stack.catalogUrl(),
-        stack.catalogUrl(),
-        stack.searchUrl(),
         stack.searchUrl(),
         stack.searchEngineUrl(),
         stack.kafkaBootstrapServers(),
         stack.services().getFirst().log().getParent(),
-        seeded,
-        String.join(", ", DemoData.VENDORS),
-        DemoData.vendorToken(vendor),
-        DemoData.adminToken(),
-        stack.searchUrl(),
-        stack.catalogUrl());
+        seeded.products(),
+        String.join(" and ", DemoData.VENDORS),
+        seeded.shopperEmail(),
+        Identities.PASSWORD,
+        stack.secrets().adminEmail(),
+        stack.secrets().adminPassword(),
+        seeded.vendors().stream().map(Identities.Vendor::email).toList(),
+        seeded.shopperEmail(),
+        identities.signIn(seeded.shopperEmail(), Identities.PASSWORD).accessToken(),
+        identities.vendorToken(vendor),
+        identities.adminToken(),
+        vendor.clientId(),
+        vendor.clientSecret(),
+        gateway,
+        gateway,
+        gateway,
+        gateway,
+        gateway);
     stopped.await();
   }
 }

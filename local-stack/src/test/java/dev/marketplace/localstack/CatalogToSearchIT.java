@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.testkit.ApiClient;
-import dev.marketplace.testkit.Ports;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +28,13 @@ class CatalogToSearchIT {
 
   @BeforeAll
   static void start() {
-    stack = LocalStack.start(new LocalStack.Ports(Ports.free(), Ports.free()), "768m");
-    vendor = ApiClient.at(stack.catalogUrl()).withToken(DemoData.vendorToken("e2e-vendor"));
+    stack = SharedStack.get();
+    Identities identities = stack.identities();
+    vendor =
+        ApiClient.at(stack.catalogUrl())
+            .withToken(
+                identities.vendorToken(
+                    identities.onboardVendor("E2E vendor", "e2e@demo.marketplace.dev")));
     shopper = ApiClient.at(stack.searchUrl());
     warmUp();
   }
@@ -49,13 +52,6 @@ class CatalogToSearchIT {
     String id = vendor.post("/api/v1/vendor/products", product).json().path("id").asString();
     vendor.post("/api/v1/vendor/products/" + id + "/publish", null);
     await().atMost(Duration.ofSeconds(60)).until(() -> searchNames(word).size() == 1);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @Test

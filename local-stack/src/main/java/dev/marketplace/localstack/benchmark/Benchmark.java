@@ -5,9 +5,9 @@ import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.catalog.ProductChangedV1;
 import dev.marketplace.localstack.DemoData;
+import dev.marketplace.localstack.Identities;
 import dev.marketplace.localstack.LocalStack;
 import dev.marketplace.testkit.ApiClient;
-import dev.marketplace.testkit.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,8 +70,7 @@ public final class Benchmark {
     System.out.printf(
         "machine: %d cores, JDK %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.version());
-    try (LocalStack stack =
-        LocalStack.start(new LocalStack.Ports(Ports.free(), Ports.free()), "1g")) {
+    try (LocalStack stack = LocalStack.start(LocalStack.Ports.free(), "1g")) {
       Benchmark benchmark = new Benchmark(stack);
       benchmark.load(products);
       benchmark.searchLatency(clients);
@@ -189,9 +188,13 @@ public final class Benchmark {
    */
   private void freshness(int rate, int seconds) throws Exception {
     int pool = Math.max(rate * 10, 1_000);
-    DemoData.createCategories(stack.catalogUrl());
+    Identities identities = stack.identities();
+    DemoData.createCategories(stack.catalogUrl(), identities.adminToken());
     ApiClient vendor =
-        ApiClient.at(stack.catalogUrl()).withToken(DemoData.vendorToken("bench-vendor"));
+        ApiClient.at(stack.catalogUrl())
+            .withToken(
+                identities.vendorToken(
+                    identities.onboardVendor("Bench vendor", "bench@demo.marketplace.dev")));
     List<String> ids = new ArrayList<>();
     Map<String, Long> versions = new ConcurrentHashMap<>();
     try (ExecutorService creators = Executors.newFixedThreadPool(8)) {

@@ -27,6 +27,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     // Access tokens name the API they are for; a token issued for another audience is refused.
     d.put("spring.security.oauth2.resourceserver.jwt.audiences", "marketplace-api");
     d.put("server.shutdown", "graceful");
+    // Behind the gateway: links and redirects use the public address it forwards (Tomcat trusts
+    // X-Forwarded-* from private addresses only).
+    d.put("server.forward-headers-strategy", "native");
     d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
     // Errors are RFC 9457 problem details everywhere.
     // (ProblemDetailsAdvice replaces Spring Boot's handler, so Boot's own stays off.)

@@ -1,0 +1,48 @@
+package dev.marketplace.localstack;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The secrets customer-service needs, made up for one run of the local stack (its database is fresh
+ * every run, so nothing encrypted outlives them). Production reads them from a secret store.
+ */
+public record LocalSecrets(
+    String signingKeyPem,
+    String encryptionKey,
+    String blindIndexKey,
+    String webClientSecret,
+    String adminEmail,
+    String adminPassword) {
+
+  public static LocalSecrets generate() {
+    return new LocalSecrets(
+        rsaPrivateKeyPem(),
+        random(32),
+        random(32),
+        random(24),
+        "admin@demo.marketplace.dev",
+        "local admin password " + random(6));
+  }
+
+  private static String random(int bytes) {
+    byte[] raw = new byte[bytes];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getEncoder().encodeToString(raw);
+  }
+
+  private static String rsaPrivateKeyPem() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes())
+              .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
