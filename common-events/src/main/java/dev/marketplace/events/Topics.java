@@ -20,6 +20,24 @@ public final class Topics {
   /** Latest status of every vendor (compacted, key = vendor id). */
   public static final String CUSTOMER_VENDORS = "customer.vendors";
 
+  /** Saga commands to inventory-service (key = order id, so an order's commands stay in order). */
+  public static final String INVENTORY_COMMANDS = "inventory.commands";
+
+  /** inventory-service's replies to the order saga (key = order id). */
+  public static final String INVENTORY_REPLIES = "inventory.replies";
+
+  /** Sellable quantity per SKU (compacted, key = SKU); search's in-stock filter reads it. */
+  public static final String INVENTORY_AVAILABILITY = "inventory.availability";
+
+  /** Saga commands to payment-service (key = order id). */
+  public static final String PAYMENT_COMMANDS = "payment.commands";
+
+  /** payment-service's replies to the order saga (key = order id). */
+  public static final String PAYMENT_REPLIES = "payment.replies";
+
+  /** Latest status of every order (compacted, key = order id). */
+  public static final String ORDER_EVENTS = "order.events";
+
   /** Suffix of the dead-letter topic that receives records a consumer could not handle. */
   public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
