@@ -1,0 +1,78 @@
+package dev.marketplace.inventory.config;
+
+import dev.marketplace.events.Topics;
+import dev.marketplace.platform.kafka.TopicNames;
+import dev.marketplace.platform.security.AuthorizationRules;
+import dev.marketplace.platform.security.Roles;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class InventoryConfiguration {
+
+  private final TopicNames topics;
+  private final int partitions;
+  private final int replicas;
+
+  InventoryConfiguration(
+      TopicNames topics,
+      @Value("${inventory.topic.partitions:6}") int partitions,
+      @Value("${inventory.topic.replicas:1}") int replicas) {
+    this.topics = topics;
+    this.partitions = partitions;
+    this.replicas = replicas;
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Only vendors call this service over HTTP; the saga talks to it over Kafka. */
+  @Bean
+  AuthorizationRules inventoryRules() {
+    return rules -> rules.requestMatchers("/api/v1/vendor/**").hasRole(Roles.VENDOR);
+  }
+
+  /** Saga commands, keyed by order id so one order's commands stay in order. */
+  @Bean
+  NewTopic inventoryCommandsTopic() {
+    return topic(topics.name(Topics.INVENTORY_COMMANDS), partitions).build();
+  }
+
+  /**
+   * Commands that failed every retry, or could never succeed, kept for a person to read (declared
+   * so it exists where brokers do not create topics on first use).
+   */
+  @Bean
+  NewTopic inventoryCommandsDeadLetterTopic() {
+    return topic(topics.deadLetter(topics.name(Topics.INVENTORY_COMMANDS)), 1).build();
+  }
+
+  /** Replies to the saga, keyed by order id. */
+  @Bean
+  NewTopic inventoryRepliesTopic() {
+    return topic(topics.name(Topics.INVENTORY_REPLIES), partitions).build();
+  }
+
+  /**
+   * Sellable quantity per SKU is state: compacted, so search can rebuild its in-stock filter by
+   * replaying the topic.
+   */
+  @Bean
+  NewTopic inventoryAvailabilityTopic() {
+    return topic(topics.name(Topics.INVENTORY_AVAILABILITY), partitions).compact().build();
+  }
+
+  private TopicBuilder topic(String name, int partitionCount) {
+    return TopicBuilder.name(name)
+        .partitions(partitionCount)
+        .replicas(replicas)
+        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas > 1 ? "2" : "1");
+  }
+}

@@ -1,0 +1,71 @@
+package dev.marketplace.inventory.reservation;
+
+import dev.marketplace.events.Event;
+import dev.marketplace.events.EventEnvelope;
+import dev.marketplace.events.EventJson;
+import dev.marketplace.events.inventory.CommitStockV1;
+import dev.marketplace.events.inventory.ReleaseStockV1;
+import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.platform.inbox.Inbox;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the saga's commands from {@code inventory.commands}. Each is handled once per event id (the
+ * inbox entry commits with the effect and its reply); a command re-sent under a new id is answered
+ * from the reservation's own state. Failures are retried and then dead-lettered by the platform; a
+ * malformed command goes to {@code inventory.commands.dlt} at once and the partition moves on to
+ * other orders.
+ */
+@Component
+class InventoryCommandListener {
+
+  static final String CONSUMER = "inventory-commands";
+
+  private static final Logger log = LoggerFactory.getLogger(InventoryCommandListener.class);
+
+  private final Inbox inbox;
+  private final Reservations reservations;
+
+  InventoryCommandListener(Inbox inbox, Reservations reservations) {
+    this.inbox = inbox;
+    this.reservations = reservations;
+  }
+
+  @KafkaListener(
+      id = CONSUMER,
+      idIsGroup = false,
+      groupId = "${inventory.kafka.group-id:inventory-service}.commands",
+      topics = "#{@topicNames.name(T(dev.marketplace.events.Topics).INVENTORY_COMMANDS)}",
+      concurrency = "${inventory.kafka.command-concurrency:3}")
+  void on(ConsumerRecord<String, String> record) {
+    EventEnvelope<Event> command = EventJson.read(record.value());
+    switch (command.payload()) {
+      case ReserveStockV1 reserve -> {
+        ReserveCommands.demands(reserve);
+        once(command, () -> reservations.reserve(reserve));
+      }
+      case ReleaseStockV1 release -> {
+        ReserveCommands.requireText(release.orderId(), "orderId", release);
+        once(command, () -> reservations.release(release.orderId()));
+      }
+      case CommitStockV1 commit -> {
+        ReserveCommands.requireText(commit.orderId(), "orderId", commit);
+        ReserveCommands.requireText(commit.vendorId(), "vendorId", commit);
+        once(command, () -> reservations.commit(commit.orderId(), commit.vendorId()));
+      }
+      default -> log.warn("ignoring {} on the inventory command topic", command.type());
+    }
+  }
+
+  private void once(EventEnvelope<Event> command, Supplier<Event> effect) {
+    Event reply = inbox.handleOnce(CONSUMER, command.id(), effect);
+    if (reply == null) {
+      log.info("command {} ({}) was handled before", command.id(), command.type());
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.marketplace.inventory.reservation;
+
+import dev.marketplace.events.Event;
+import dev.marketplace.events.inventory.StockReleasedV1;
+import dev.marketplace.events.inventory.StockReservationFailedV1;
+import dev.marketplace.events.inventory.StockReservedV1;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One order's reservation: the decision on its ReserveStock command and what happened to the units
+ * since. It is kept after release and commit, so a command repeated later gets the same answer and
+ * changes nothing.
+ */
+public final class Reservation {
+
+  private final String orderId;
+  private ReservationStatus status;
+  private final @Nullable Instant expiresAt;
+  private final List<ReservationLine> lines;
+  private final List<Shortage> shortages;
+  private final Instant createdAt;
+  private Instant updatedAt;
+
+  Reservation(
+      String orderId,
+      ReservationStatus status,
+      @Nullable Instant expiresAt,
+      List<ReservationLine> lines,
+      List<Shortage> shortages,
+      Instant createdAt,
+      Instant updatedAt) {
+    this.orderId = orderId;
+    this.status = status;
+    this.expiresAt = expiresAt;
+    this.lines = new ArrayList<>(lines);
+    this.shortages = List.copyOf(shortages);
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+  }
+
+  /** Every demand met: these units are held until {@code expiresAt}. */
+  public static Reservation held(
+      String orderId, Instant expiresAt, List<Allocation> allocations, Instant now) {
+    if (allocations.isEmpty()) {
+      throw new IllegalArgumentException("a held reservation holds something");
+    }
+    return new Reservation(
+        orderId,
+        ReservationStatus.HELD,
+        expiresAt,
+        allocations.stream().map(ReservationLine::held).toList(),
+        List.of(),
+        now,
+        now);
+  }
+
+  /** Some demand could not be met, so nothing is held. */
+  public static Reservation failed(String orderId, List<Shortage> shortages, Instant now) {
+    if (shortages.isEmpty()) {
+      throw new IllegalArgumentException("a failed reservation says what is short");
+    }
+    return new Reservation(orderId, ReservationStatus.FAILED, null, List.of(), shortages, now, now);
+  }
+
+  /**
+   * The release came before the reservation (commands may overtake each other): remember it, so the
+   * late ReserveStock holds nothing for an order that is already given up.
+   */
+  public static Reservation releasedBeforeReserving(String orderId, Instant now) {
+    return new Reservation(
+        orderId, ReservationStatus.RELEASED, null, List.of(), List.of(), now, now);
+  }
+
+  /**
+   * Gives back whatever is still held. Releasing again, or releasing a reservation that holds
+   * nothing, changes nothing.
+   *
+   * @return the lines whose units go back to free stock
+   */
+  public List<ReservationLine> release(Instant now) {
+    if (status != ReservationStatus.HELD) {
+      return List.of();
+    }
+    List<ReservationLine> released = linesIn(ReservationLine.State.HELD);
+    released.forEach(ReservationLine::release);
+    status = ReservationStatus.RELEASED;
+    updatedAt = now;
+    return released;
+  }
+
+  public boolean expiredAt(Instant now) {
+    return status == ReservationStatus.HELD && expiresAt != null && !expiresAt.isAfter(now);
+  }
+
+  /** Releases a reservation whose time is up. */
+  public List<ReservationLine> expire(Instant now) {
+    if (!expiredAt(now)) {
+      throw new IllegalStateException("reservation of order " + orderId + " has not expired");
+    }
+    return release(now);
+  }
+
+  /**
+   * The vendor shipped its part: its units leave for good. Units still held are taken from the
+   * hold; units that were released meanwhile (the hold expired) left anyway, so they are recorded
+   * as gone too. Committing again changes nothing.
+   *
+   * @return the vendor's lines this commit shipped, with whether each was still held
+   */
+  public List<Shipped> commit(String vendorId, Instant now) {
+    List<Shipped> shipped = new ArrayList<>();
+    for (ReservationLine line : lines) {
+      if (line.ofVendor(vendorId) && line.state() != ReservationLine.State.COMMITTED) {
+        shipped.add(new Shipped(line, line.commit()));
+      }
+    }
+    if (status == ReservationStatus.HELD && linesIn(ReservationLine.State.HELD).isEmpty()) {
+      status = ReservationStatus.COMMITTED;
+    }
+    if (!shipped.isEmpty()) {
+      updatedAt = now;
+    }
+    return shipped;
+  }
+
+  /**
+   * The answer to ReserveStock, the same however often it is asked: reserved (also once shipped),
+   * failed with the same shortages, or, once released, that the order holds nothing.
+   */
+  public Event replyToReserve() {
+    return switch (status) {
+      case HELD, COMMITTED -> new StockReservedV1(orderId, requireExpiry());
+      case FAILED ->
+          new StockReservationFailedV1(
+              orderId,
+              shortages.stream()
+                  .map(
+                      s ->
+                          new StockReservationFailedV1.Shortage(
+                              s.key().sku(), s.requested(), s.available()))
+                  .toList());
+      case RELEASED -> new StockReleasedV1(orderId);
+    };
+  }
+
+  private Instant requireExpiry() {
+    if (expiresAt == null) {
+      throw new IllegalStateException("a held reservation has an expiry");
+    }
+    return expiresAt;
+  }
+
+  private List<ReservationLine> linesIn(ReservationLine.State state) {
+    return lines.stream().filter(line -> line.state() == state).toList();
+  }
+
+  public String orderId() {
+    return orderId;
+  }
+
+  public ReservationStatus status() {
+    return status;
+  }
+
+  public @Nullable Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public List<ReservationLine> lines() {
+    return Collections.unmodifiableList(lines);
+  }
+
+  public List<Shortage> shortages() {
+    return shortages;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  /** A line a commit shipped, and whether its units were still held. */
+  public record Shipped(ReservationLine line, boolean wasHeld) {}
+}

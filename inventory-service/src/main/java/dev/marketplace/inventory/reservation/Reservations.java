@@ -1,0 +1,171 @@
+package dev.marketplace.inventory.reservation;
+
+import dev.marketplace.events.Event;
+import dev.marketplace.events.Topics;
+import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.StockCommittedV1;
+import dev.marketplace.events.inventory.StockReleasedV1;
+import dev.marketplace.inventory.config.InventoryProperties;
+import dev.marketplace.inventory.stock.StockUpdates;
+import dev.marketplace.platform.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The saga's side of inventory: reserve, release, commit and expire, each in the caller's
+ * transaction, with its reply stored in the outbox in that same transaction (the reply is sent if
+ * and only if the change committed). Each first locks the order's reservation row, then the SKUs it
+ * touches, always in that order.
+ */
+@Service
+public class Reservations {
+
+  private static final Logger log = LoggerFactory.getLogger(Reservations.class);
+
+  private final ReservationRepository repository;
+  private final StockUpdates stock;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final InventoryProperties properties;
+
+  Reservations(
+      ReservationRepository repository,
+      StockUpdates stock,
+      Outbox outbox,
+      Clock clock,
+      InventoryProperties properties) {
+    this.repository = repository;
+    this.stock = stock;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** Holds every line or none; a repeated command gets the first decision again. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Event reserve(ReserveStockV1 command) {
+    List<Demand> demands = ReserveCommands.demands(command);
+    Optional<Reservation> earlier = repository.lock(command.orderId());
+    if (earlier.isPresent()) {
+      return reply(earlier.get().replyToReserve());
+    }
+    Instant now = clock.instant();
+    // Stored to the microsecond, as PostgreSQL keeps it, so a repeated command's answer (read
+    // back from the database) names exactly the same expiry as the first.
+    Instant expiresAt =
+        (command.expiresAt() != null
+                ? command.expiresAt()
+                : now.plus(properties.reservations().defaultHold()))
+            .truncatedTo(ChronoUnit.MICROS);
+    Reservation reservation =
+        stock.apply(
+            demands.stream().map(Demand::key).toList(),
+            skus ->
+                switch (Allocator.allocate(demands, skus)) {
+                  case Allocator.Allocated allocated -> {
+                    allocated
+                        .allocations()
+                        .forEach(a -> skus.get(a.key()).reserve(a.locationId(), a.quantity()));
+                    yield Reservation.held(
+                        command.orderId(), expiresAt, allocated.allocations(), now);
+                  }
+                  case Allocator.Short shortOf ->
+                      Reservation.failed(command.orderId(), shortOf.shortages(), now);
+                });
+    repository.insert(reservation);
+    return reply(reservation.replyToReserve());
+  }
+
+  /** Gives back what the order holds; says so even when it held nothing. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Event release(String orderId) {
+    Instant now = clock.instant();
+    Optional<Reservation> found = repository.lock(orderId);
+    if (found.isEmpty()) {
+      repository.insert(Reservation.releasedBeforeReserving(orderId, now));
+    } else {
+      giveBack(found.get(), found.get().release(now));
+    }
+    return reply(new StockReleasedV1(orderId));
+  }
+
+  /** The vendor shipped its part of the order: those units leave stock for good. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Event commit(String orderId, String vendorId) {
+    Optional<Reservation> found = repository.lock(orderId);
+    if (found.isEmpty()) {
+      log.warn("commit of order {} for vendor {}: the order holds no stock", orderId, vendorId);
+      return reply(new StockCommittedV1(orderId, vendorId));
+    }
+    Reservation reservation = found.get();
+    List<Reservation.Shipped> shipped = reservation.commit(vendorId, clock.instant());
+    if (!shipped.isEmpty()) {
+      stock.apply(
+          shipped.stream().map(s -> s.line().key()).toList(),
+          skus -> {
+            for (Reservation.Shipped s : shipped) {
+              ReservationLine line = s.line();
+              if (s.wasHeld()) {
+                skus.get(line.key()).commit(line.locationId(), line.quantity());
+              } else {
+                line.recordShortfall(
+                    skus.get(line.key()).recordDeparture(line.locationId(), line.quantity()));
+                log.warn(
+                    "order {} shipped {} x {} from {} after its hold had been released",
+                    orderId,
+                    line.quantity(),
+                    line.key(),
+                    line.locationId());
+              }
+            }
+            return shipped;
+          });
+      repository.update(reservation);
+    }
+    return reply(new StockCommittedV1(orderId, vendorId));
+  }
+
+  /**
+   * Releases the held reservation that expired first, if any, and tells the saga.
+   *
+   * @return whether there was one
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean expireNext() {
+    Instant now = clock.instant();
+    Optional<Reservation> expired = repository.lockNextExpired(now);
+    expired.ifPresent(
+        reservation -> {
+          giveBack(reservation, reservation.expire(now));
+          log.info("reservation of order {} expired and was released", reservation.orderId());
+          reply(new StockReleasedV1(reservation.orderId()));
+        });
+    return expired.isPresent();
+  }
+
+  private void giveBack(Reservation reservation, List<ReservationLine> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    stock.apply(
+        lines.stream().map(ReservationLine::key).distinct().toList(),
+        skus -> {
+          lines.forEach(line -> skus.get(line.key()).release(line.locationId(), line.quantity()));
+          return lines;
+        });
+    repository.update(reservation);
+  }
+
+  private Event reply(Event reply) {
+    outbox.publish(Topics.INVENTORY_REPLIES, reply);
+    return reply;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.marketplace.inventory.reservation;
+
+import dev.marketplace.events.MalformedEventException;
+import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.StockLine;
+import dev.marketplace.inventory.stock.SkuKey;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a ReserveStock command into demands. A command that cannot be executed as sent (no lines, a
+ * quantity of 0) is malformed: retrying cannot fix it, so it goes to the dead-letter topic rather
+ * than being answered with a shortage it does not have. order-service validates quantities at
+ * checkout, so this means a bug, which the dead-letter topic makes visible.
+ */
+final class ReserveCommands {
+
+  private ReserveCommands() {}
+
+  /** The command's lines, one demand per vendor SKU (repeated lines added up), sorted by SKU. */
+  static List<Demand> demands(ReserveStockV1 command) {
+    requireText(command.orderId(), "orderId", command);
+    if (command.lines().isEmpty()) {
+      throw malformed(command, "it has no lines");
+    }
+    Map<SkuKey, Integer> quantities = new TreeMap<>();
+    for (int i = 0; i < command.lines().size(); i++) {
+      StockLine line = command.lines().get(i);
+      requireText(line.sku(), "lines[" + i + "].sku", command);
+      requireText(line.vendorId(), "lines[" + i + "].vendorId", command);
+      if (line.quantity() <= 0) {
+        throw malformed(command, "lines[" + i + "].quantity is " + line.quantity());
+      }
+      quantities.merge(new SkuKey(line.vendorId(), line.sku()), line.quantity(), Math::addExact);
+    }
+    return quantities.entrySet().stream().map(e -> new Demand(e.getKey(), e.getValue())).toList();
+  }
+
+  static void requireText(String value, String field, Object command) {
+    if (value == null || value.isBlank()) {
+      throw malformed(command, field + " is missing");
+    }
+  }
+
+  private static MalformedEventException malformed(Object command, String why) {
+    return new MalformedEventException("cannot execute " + command + ": " + why);
+  }
+}

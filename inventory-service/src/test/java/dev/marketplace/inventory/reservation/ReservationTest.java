@@ -1,0 +1,106 @@
+package dev.marketplace.inventory.reservation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.marketplace.events.inventory.StockReleasedV1;
+import dev.marketplace.events.inventory.StockReservationFailedV1;
+import dev.marketplace.events.inventory.StockReservedV1;
+import dev.marketplace.inventory.stock.SkuKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReservationTest {
+
+  private static final Instant NOW = Instant.parse("2030-01-01T10:00:00Z");
+  private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(15));
+  private static final SkuKey LAMP = new SkuKey("vendor-1", "LAMP");
+  private static final SkuKey CHAIR = new SkuKey("vendor-2", "CHAIR");
+  private static final UUID WAREHOUSE = UUID.randomUUID();
+
+  private final Reservation twoVendors =
+      Reservation.held(
+          "order-1",
+          EXPIRY,
+          List.of(new Allocation(LAMP, WAREHOUSE, 2), new Allocation(CHAIR, WAREHOUSE, 1)),
+          NOW);
+
+  @Test
+  void aHeldReservationAnswersReservedUntilItsExpiryEveryTimeItIsAsked() {
+    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
+    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
+  }
+
+  @Test
+  void aFailedReservationAnswersWithItsShortages() {
+    Reservation failed = Reservation.failed("order-2", List.of(new Shortage(LAMP, 3, 1)), NOW);
+
+    assertThat(failed.replyToReserve())
+        .isEqualTo(
+            new StockReservationFailedV1(
+                "order-2", List.of(new StockReservationFailedV1.Shortage("LAMP", 3, 1))));
+    assertThat(failed.release(NOW)).isEmpty();
+    assertThat(failed.status()).isEqualTo(ReservationStatus.FAILED);
+  }
+
+  @Test
+  void releasingGivesBackWhatIsHeldOnce() {
+    assertThat(twoVendors.release(NOW)).hasSize(2);
+    assertThat(twoVendors.status()).isEqualTo(ReservationStatus.RELEASED);
+    assertThat(twoVendors.release(NOW)).isEmpty();
+    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReleasedV1("order-1"));
+  }
+
+  @Test
+  void eachVendorCommitsItsOwnPartAndTheLastOneCompletesIt() {
+    List<Reservation.Shipped> lamps = twoVendors.commit("vendor-1", NOW);
+    assertThat(lamps).extracting(s -> s.line().key()).containsExactly(LAMP);
+    assertThat(lamps).allMatch(Reservation.Shipped::wasHeld);
+    assertThat(twoVendors.status()).isEqualTo(ReservationStatus.HELD);
+    assertThat(twoVendors.commit("vendor-1", NOW)).as("committing again").isEmpty();
+
+    twoVendors.commit("vendor-2", NOW);
+    assertThat(twoVendors.status()).isEqualTo(ReservationStatus.COMMITTED);
+    assertThat(twoVendors.release(NOW)).as("shipped units are not released").isEmpty();
+    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
+  }
+
+  @Test
+  void releasingAfterOneVendorShippedGivesBackOnlyTheOthersUnits() {
+    twoVendors.commit("vendor-1", NOW);
+
+    assertThat(twoVendors.release(NOW)).extracting(ReservationLine::key).containsExactly(CHAIR);
+  }
+
+  @Test
+  void aShipmentAfterTheHoldExpiredIsRecordedAsNotHeld() {
+    twoVendors.expire(EXPIRY);
+
+    assertThat(twoVendors.commit("vendor-2", NOW))
+        .singleElement()
+        .extracting(Reservation.Shipped::wasHeld)
+        .isEqualTo(false);
+  }
+
+  @Test
+  void onlyAHeldReservationPastItsExpiryExpires() {
+    assertThat(twoVendors.expiredAt(EXPIRY.minusMillis(1))).isFalse();
+    assertThatThrownBy(() -> twoVendors.expire(EXPIRY.minusMillis(1)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(twoVendors.expiredAt(EXPIRY)).isTrue();
+
+    assertThat(twoVendors.expire(EXPIRY)).hasSize(2);
+    assertThat(twoVendors.expiredAt(EXPIRY.plusSeconds(60))).isFalse();
+  }
+
+  @Test
+  void aReleaseThatCameFirstMakesTheLateReserveAnswerReleased() {
+    Reservation released = Reservation.releasedBeforeReserving("order-3", NOW);
+
+    assertThat(released.replyToReserve()).isEqualTo(new StockReleasedV1("order-3"));
+    assertThat(released.commit("vendor-1", NOW)).isEmpty();
+  }
+}
