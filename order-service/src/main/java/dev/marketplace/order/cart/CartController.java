@@ -1,0 +1,54 @@
+package dev.marketplace.order.cart;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The shopper's own cart: the shopper is whoever the token names. */
+@RestController
+@RequestMapping("/api/v1/cart")
+class CartController {
+
+  private final CartService carts;
+
+  CartController(CartService carts) {
+    this.carts = carts;
+  }
+
+  @GetMapping
+  CartView get(@AuthenticationPrincipal Jwt token) {
+    return carts.view(token.getSubject());
+  }
+
+  @PutMapping(path = "/items/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  CartView put(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable String sku,
+      @Valid @RequestBody QuantityRequest request) {
+    return carts.setQuantity(token.getSubject(), sku, request.quantity());
+  }
+
+  @DeleteMapping("/items/{sku}")
+  CartView remove(@AuthenticationPrincipal Jwt token, @PathVariable String sku) {
+    return carts.remove(token.getSubject(), sku);
+  }
+
+  @DeleteMapping
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void clear(@AuthenticationPrincipal Jwt token) {
+    carts.clear(token.getSubject());
+  }
+
+  record QuantityRequest(@NotNull Integer quantity) {}
+}

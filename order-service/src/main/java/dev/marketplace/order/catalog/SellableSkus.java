@@ -1,0 +1,82 @@
+package dev.marketplace.order.catalog;
+
+import dev.marketplace.events.catalog.ProductChangedV1;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The projection of catalog events order-service prices carts with. A product's event replaces its
+ * SKUs only if it is newer than what is stored, so duplicates and reordering leave the newest.
+ */
+@Repository
+public class SellableSkus {
+
+  private final JdbcClient jdbc;
+
+  SellableSkus(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional
+  public void apply(ProductChangedV1 product) {
+    Long stored =
+        jdbc.sql("SELECT max(product_version) FROM sellable_sku WHERE product_id = ?")
+            .param(product.productId())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    if (stored != null && stored >= product.productVersion()) {
+      return;
+    }
+    jdbc.sql("DELETE FROM sellable_sku WHERE product_id = ?").param(product.productId()).update();
+    boolean published = product.status() == ProductChangedV1.Status.PUBLISHED;
+    for (ProductChangedV1.Variant variant : product.variants()) {
+      jdbc.sql(
+              """
+              INSERT INTO sellable_sku (sku, product_id, product_version, vendor_id, name,
+                                        price_minor, currency, published)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (sku) DO UPDATE SET product_id = excluded.product_id,
+                product_version = excluded.product_version, vendor_id = excluded.vendor_id,
+                name = excluded.name, price_minor = excluded.price_minor,
+                currency = excluded.currency, published = excluded.published
+              """)
+          .params(
+              variant.sku(),
+              product.productId(),
+              product.productVersion(),
+              product.vendorId(),
+              product.name(),
+              variant.priceMinor(),
+              variant.currency(),
+              published)
+          .update();
+    }
+  }
+
+  public Optional<SellableSku> find(String sku) {
+    return jdbc.sql("SELECT * FROM sellable_sku WHERE sku = ?")
+        .param(sku)
+        .query(SellableSku.class)
+        .optional();
+  }
+
+  public Map<String, SellableSku> findAll(Collection<String> skus) {
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
+    List<SellableSku> found =
+        jdbc.sql("SELECT * FROM sellable_sku WHERE sku IN (:skus)")
+            .param("skus", skus)
+            .query(SellableSku.class)
+            .list();
+    return found.stream().collect(Collectors.toMap(SellableSku::sku, Function.identity()));
+  }
+}

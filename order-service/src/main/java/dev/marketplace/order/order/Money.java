@@ -1,0 +1,33 @@
+package dev.marketplace.order.order;
+
+import jakarta.persistence.Embeddable;
+
+/** An amount in minor units of an ISO 4217 currency; never floating point. */
+@Embeddable
+public record Money(long amountMinor, String currency) {
+
+  public Money {
+    if (amountMinor < 0) {
+      throw new IllegalArgumentException("amount must not be negative");
+    }
+  }
+
+  public static Money zero(String currency) {
+    return new Money(0, currency);
+  }
+
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return new Money(Math.addExact(amountMinor, other.amountMinor), currency);
+  }
+
+  public Money times(int quantity) {
+    return new Money(Math.multiplyExact(amountMinor, quantity), currency);
+  }
+
+  private void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
+    }
+  }
+}

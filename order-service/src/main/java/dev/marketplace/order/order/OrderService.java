@@ -1,0 +1,221 @@
+package dev.marketplace.order.order;
+
+import dev.marketplace.order.cart.Carts;
+import dev.marketplace.order.catalog.SellableSku;
+import dev.marketplace.order.catalog.SellableSkus;
+import dev.marketplace.order.config.OrderProperties;
+import dev.marketplace.platform.outbox.Outbox;
+import dev.marketplace.platform.web.ConflictException;
+import dev.marketplace.platform.web.InvalidFieldException;
+import dev.marketplace.platform.web.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Checkout and every later step of an order. Each method loads the order, lets it decide, then
+ * saves it and publishes what it caused through the outbox, all in one transaction.
+ */
+@Service
+public class OrderService {
+
+  private final OrderRepository orders;
+  private final Carts carts;
+  private final SellableSkus skus;
+  private final Outbox outbox;
+  private final JdbcClient jdbc;
+  private final OrderProperties properties;
+  private final Clock clock;
+
+  OrderService(
+      OrderRepository orders,
+      Carts carts,
+      SellableSkus skus,
+      Outbox outbox,
+      JdbcClient jdbc,
+      OrderProperties properties,
+      Clock clock) {
+    this.orders = orders;
+    this.carts = carts;
+    this.skus = skus;
+    this.outbox = outbox;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** The order and whether this request created it (false: the key was used before). */
+  public record Checkout(Order order, boolean created) {}
+
+  /**
+   * Turns the cart into a PENDING order priced at today's catalog prices and starts the saga. The
+   * same Idempotency-Key again returns the same order; with a different request it is a conflict.
+   */
+  @Transactional
+  public Checkout checkout(String customerId, String idempotencyKey, CheckoutRequest request) {
+    String requestHash = hash(request.cardToken());
+    Optional<Checkout> earlier = earlierCheckout(customerId, idempotencyKey, requestHash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Map<String, Integer> items = carts.items(customerId);
+    if (items.isEmpty()) {
+      throw new ConflictException("The cart is empty.");
+    }
+    Map<String, SellableSku> known = skus.findAll(items.keySet());
+    List<OrderLine> lines = new ArrayList<>();
+    for (Map.Entry<String, Integer> item : items.entrySet()) {
+      SellableSku sku = known.get(item.getKey());
+      if (sku == null || !sku.published()) {
+        throw new InvalidFieldException("cart", item.getKey() + " is no longer on sale");
+      }
+      lines.add(
+          new OrderLine(
+              sku.sku(),
+              sku.vendorId(),
+              sku.name(),
+              item.getValue(),
+              new Money(sku.priceMinor(), sku.currency())));
+    }
+    if (lines.stream().map(l -> l.unitPrice().currency()).distinct().count() > 1) {
+      throw new InvalidFieldException("cart", "holds products priced in different currencies");
+    }
+    Instant now = clock.instant();
+    Order order =
+        Order.place(
+            UUID.randomUUID(),
+            customerId,
+            lines,
+            request.cardToken(),
+            now,
+            now.plus(properties.shippingDeadline()));
+    save(order);
+    int recorded =
+        jdbc.sql(
+                "INSERT INTO checkout_request (customer_id, idempotency_key, request_hash, order_id,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(
+                customerId, idempotencyKey, requestHash, order.id(), java.sql.Timestamp.from(now))
+            .update();
+    if (recorded == 0) {
+      // A concurrent request with the same key won: this transaction rolls back, theirs stands.
+      throw new ConflictException("A checkout with this Idempotency-Key is in progress.");
+    }
+    // Only once the order is committed: a failed checkout leaves the cart as it was.
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            carts.clear(customerId);
+          }
+        });
+    return new Checkout(order, true);
+  }
+
+  @Transactional(readOnly = true)
+  public Order ownOrder(String customerId, UUID orderId) {
+    return orders
+        .findById(orderId)
+        .filter(o -> o.customerId().equals(customerId))
+        .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Order> ownOrders(String customerId, Pageable page) {
+    return orders.findByCustomerId(customerId, page);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Order> vendorOrders(String vendorId, Pageable page) {
+    return orders.findByVendor(vendorId, page);
+  }
+
+  @Transactional
+  public Order cancel(String customerId, UUID orderId) {
+    ownOrder(customerId, orderId);
+    return change(orderId, (order, now) -> order.cancelByShopper(now));
+  }
+
+  @Transactional
+  public Order ship(String vendorId, UUID orderId, String trackingNumber) {
+    Order order =
+        orders
+            .findForUpdate(orderId)
+            .filter(o -> o.hasVendor(vendorId))
+            .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+    order.ship(vendorId, trackingNumber, clock.instant());
+    save(order);
+    return order;
+  }
+
+  /** Applies a saga reply to its order; a reply for an unknown order is ignored. */
+  @Transactional
+  public void onReply(UUID orderId, BiConsumer<Order, Instant> reply) {
+    orders
+        .findForUpdate(orderId)
+        .ifPresent(
+            order -> {
+              reply.accept(order, clock.instant());
+              save(order);
+            });
+  }
+
+  private Order change(UUID orderId, BiConsumer<Order, Instant> transition) {
+    Order order =
+        orders
+            .findForUpdate(orderId)
+            .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+    transition.accept(order, clock.instant());
+    save(order);
+    return order;
+  }
+
+  private void save(Order order) {
+    // Flushed now: checkout's idempotency row (plain JDBC) references the order.
+    orders.saveAndFlush(order);
+    order.takeMessages().forEach(m -> outbox.publish(m.topic(), m.payload()));
+  }
+
+  private Optional<Checkout> earlierCheckout(String customerId, String key, String requestHash) {
+    return jdbc.sql(
+            "SELECT order_id, request_hash FROM checkout_request"
+                + " WHERE customer_id = ? AND idempotency_key = ?")
+        .params(customerId, key)
+        .query(
+            (rs, n) -> {
+              if (!rs.getString("request_hash").equals(requestHash)) {
+                throw new ConflictException(
+                    "This Idempotency-Key was used for a different checkout.");
+              }
+              return new Checkout(
+                  orders.findById(rs.getObject("order_id", UUID.class)).orElseThrow(), false);
+            })
+        .optional();
+  }
+
+  private static String hash(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

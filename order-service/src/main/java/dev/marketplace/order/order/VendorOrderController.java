@@ -1,0 +1,86 @@
+package dev.marketplace.order.order;
+
+import dev.marketplace.platform.security.Roles;
+import dev.marketplace.platform.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A vendor sees and ships only its own part of each order. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/vendor/orders")
+class VendorOrderController {
+
+  private final OrderService orders;
+
+  VendorOrderController(OrderService orders) {
+    this.orders = orders;
+  }
+
+  @GetMapping
+  PageResponse<VendorOrderView> list(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    String vendorId = vendor(token);
+    var pageable =
+        PageRequest.of(page, size, Sort.by(Sort.Order.desc("placedAt"), Sort.Order.asc("id")));
+    return PageResponse.from(
+        orders.vendorOrders(vendorId, pageable), o -> VendorOrderView.of(o, vendorId));
+  }
+
+  @PostMapping(path = "/{id}/ship", consumes = MediaType.APPLICATION_JSON_VALUE)
+  VendorOrderView ship(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable UUID id,
+      @Valid @RequestBody ShipRequest request) {
+    String vendorId = vendor(token);
+    return VendorOrderView.of(orders.ship(vendorId, id, request.trackingNumber()), vendorId);
+  }
+
+  private static String vendor(Jwt token) {
+    String vendorId = token.getClaimAsString(Roles.VENDOR_ID_CLAIM);
+    if (vendorId == null || vendorId.isBlank()) {
+      throw new AccessDeniedException("The token names no vendor.");
+    }
+    return vendorId;
+  }
+
+  record ShipRequest(@NotBlank @Size(max = 100) String trackingNumber) {}
+
+  /** One vendor's part of an order: its lines only, never the other vendors'. */
+  record VendorOrderView(UUID orderId, String orderStatus, VendorPart part, List<OrderLine> lines) {
+
+    static VendorOrderView of(Order order, String vendorId) {
+      VendorPart part =
+          order.parts().stream()
+              .filter(p -> p.vendorId().equals(vendorId))
+              .findFirst()
+              .orElseThrow();
+      return new VendorOrderView(
+          order.id(),
+          order.status().name(),
+          part,
+          order.linesByVendor().getOrDefault(vendorId, List.of()));
+    }
+  }
+}

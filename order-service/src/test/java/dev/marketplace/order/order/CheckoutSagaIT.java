@@ -1,0 +1,214 @@
+package dev.marketplace.order.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.events.Event;
+import dev.marketplace.events.EventJson;
+import dev.marketplace.events.Topics;
+import dev.marketplace.events.inventory.CommitStockV1;
+import dev.marketplace.events.inventory.ReleaseStockV1;
+import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.StockReleasedV1;
+import dev.marketplace.events.inventory.StockReservationFailedV1;
+import dev.marketplace.events.inventory.StockReservedV1;
+import dev.marketplace.events.payment.AuthorizePaymentV1;
+import dev.marketplace.events.payment.CapturePaymentV1;
+import dev.marketplace.events.payment.PaymentAuthorizedV1;
+import dev.marketplace.events.payment.PaymentFailedV1;
+import dev.marketplace.order.OrderIntegrationTest;
+import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
+import dev.marketplace.testkit.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Checkout and the saga's paths, with inventory and payment answering through their topics. */
+class CheckoutSagaIT extends OrderIntegrationTest {
+
+  @Test
+  void aPaidOrderIsConfirmedAndEachVendorShipsItsOwnPart() {
+    String sku = sku();
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 2_500);
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    fill(shopper, sku, 2);
+
+    String orderId = checkout(shopper, "key-1").json().path("id").asString();
+    ReserveStockV1 reserve = command(Topics.INVENTORY_COMMANDS, orderId, ReserveStockV1.class);
+    assertThat(reserve.lines().getFirst().quantity()).isEqualTo(2);
+
+    send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
+    AuthorizePaymentV1 authorize =
+        command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
+    assertThat(authorize.amountMinor()).isEqualTo(5_000);
+
+    send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 5_000, "EUR"));
+    awaitStatus(shopper, orderId, "CONFIRMED");
+    assertThat(shopper.get("/api/v1/cart").json().path("lines").size()).isZero();
+
+    assertThat(
+            vendor("vendor-b")
+                .post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "T-1"))
+                .status())
+        .isEqualTo(404);
+    var shipped =
+        vendor("vendor-a")
+            .post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "T-1"));
+    assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
+    assertThat(command(Topics.INVENTORY_COMMANDS, orderId, CommitStockV1.class).vendorId())
+        .isEqualTo("vendor-a");
+    assertThat(command(Topics.PAYMENT_COMMANDS, orderId, CapturePaymentV1.class).amountMinor())
+        .isEqualTo(5_000);
+    var order = shopper.get("/api/v1/orders/" + orderId).json();
+    assertThat(order.path("status").asString()).isEqualTo("COMPLETED");
+    assertThat(order.path("timeline").findValuesAsString("status"))
+        .containsSubsequence("RESERVING_STOCK", "AUTHORIZING_PAYMENT", "CONFIRMED", "COMPLETED");
+  }
+
+  @Test
+  void noStockCancelsTheOrderWithoutAnyPaymentAttempt() {
+    String sku = sku();
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    fill(shopper, sku, 3);
+    String orderId = checkout(shopper, "key-1").json().path("id").asString();
+
+    send(
+        Topics.INVENTORY_REPLIES,
+        new StockReservationFailedV1(
+            orderId, List.of(new StockReservationFailedV1.Shortage(sku, 3, 1))));
+
+    awaitStatus(shopper, orderId, "CANCELLED");
+    assertThat(shopper.get("/api/v1/orders/" + orderId).json().path("cancelReason").asString())
+        .contains(sku)
+        .contains("1 available");
+    assertThat(commands(Topics.PAYMENT_COMMANDS, orderId, Duration.ofSeconds(2))).isEmpty();
+  }
+
+  @Test
+  void aDeclinedPaymentReleasesTheStockAndCancels() {
+    String sku = sku();
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    fill(shopper, sku, 1);
+    String orderId = checkout(shopper, "key-1").json().path("id").asString();
+    send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
+    command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
+
+    send(
+        Topics.PAYMENT_REPLIES,
+        new PaymentFailedV1(orderId, PaymentFailedV1.Reason.DECLINED, "The card was declined."));
+    command(Topics.INVENTORY_COMMANDS, orderId, ReleaseStockV1.class);
+    send(Topics.INVENTORY_REPLIES, new StockReleasedV1(orderId));
+    // The same reply again (a redelivery with a new envelope) changes nothing.
+    send(Topics.INVENTORY_REPLIES, new StockReleasedV1(orderId));
+
+    awaitStatus(shopper, orderId, "CANCELLED");
+    assertThat(shopper.get("/api/v1/orders/" + orderId).json().path("cancelReason").asString())
+        .contains("DECLINED");
+  }
+
+  @Test
+  void oneIdempotencyKeyMakesOneOrderAndOtherShoppersCannotSeeIt() {
+    String sku = sku();
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    fill(shopper, sku, 1);
+
+    var first = checkout(shopper, "same-key");
+    var again = checkout(shopper, "same-key");
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    String orderId = first.json().path("id").asString();
+    assertThat(again.json().path("id").asString()).isEqualTo(orderId);
+    assertThat(commands(Topics.INVENTORY_COMMANDS, orderId, Duration.ofSeconds(3)))
+        .filteredOn(ReserveStockV1.class::isInstance)
+        .hasSize(1);
+    assertThat(shopper(UUID.randomUUID().toString()).get("/api/v1/orders/" + orderId).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void badCheckoutsAndCartsAreProblems() {
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    String sku = sku();
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
+
+    assertThat(checkout(shopper, "k").status()).isEqualTo(409); // empty cart
+    var noKey = shopper.post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+    assertThat(noKey.status()).isEqualTo(428);
+    assertThat(noKey.contentType()).startsWith("application/problem+json");
+    await().atMost(Duration.ofSeconds(20)).until(() -> put(shopper, sku, 1).status() == 200);
+    assertThat(put(shopper, sku, 0).status()).isEqualTo(400);
+    assertThat(put(shopper, sku, 100_000).status()).isEqualTo(400);
+    var unknown = put(shopper, "NO-SUCH-SKU", 1);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("sku");
+    assertThat(vendor("vendor-a").get("/api/v1/cart").status()).isEqualTo(403);
+  }
+
+  private static String sku() {
+    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static ApiClient.Response put(ApiClient shopper, String sku, int quantity) {
+    return shopper.put("/api/v1/cart/items/" + sku, Map.of("quantity", quantity));
+  }
+
+  /** Adds to the cart once the catalog event has reached the service. */
+  private static void fill(ApiClient shopper, String sku, int quantity) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> put(shopper, sku, quantity).status() == 200);
+  }
+
+  private static ApiClient.Response checkout(ApiClient shopper, String key) {
+    return shopper
+        .withHeader("Idempotency-Key", key)
+        .post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+  }
+
+  private static void awaitStatus(ApiClient shopper, String orderId, String status) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                status.equals(
+                    shopper.get("/api/v1/orders/" + orderId).json().path("status").asString()));
+  }
+
+  private <T> T command(String topic, String orderId, Class<T> type) {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
+      return reader
+          .readUntil(
+              records ->
+                  records.stream()
+                      .anyMatch(
+                          r ->
+                              orderId.equals(r.key())
+                                  && type.isInstance(EventJson.read(r.value()).payload())),
+              Duration.ofSeconds(20))
+          .stream()
+          .filter(r -> orderId.equals(r.key()))
+          .map(r -> EventJson.read(r.value()).payload())
+          .filter(type::isInstance)
+          .map(type::cast)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " for " + orderId));
+    }
+  }
+
+  private List<Event> commands(String topic, String orderId, Duration window) {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
+      return reader.readFor(window).stream()
+          .filter(r -> orderId.equals(r.key()))
+          .map(r -> (Event) EventJson.read(r.value()).payload())
+          .toList();
+    }
+  }
+}
