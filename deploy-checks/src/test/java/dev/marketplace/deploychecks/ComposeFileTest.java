@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * docker-compose.yml is a valid Compose file (against the Compose specification's JSON schema) and
  * keeps the promises its comments make: pinned images, health checks and start order, secrets only
- * from .env, the core profile within 6 GB, files it mounts present.
+ * from .env, the core profile within 6 GB, files it mounts present, the gateway the only published
+ * service (its management port unpublished), and the addresses services use for each other pointing
+ * at services that exist, on their ports.
  */
 class ComposeFileTest {
 
@@ -32,9 +35,12 @@ class ComposeFileTest {
   static final Path ENV_EXAMPLE = Repository.resolve("deploy/env.example");
   static final long CORE_MEMORY_BUDGET = 6L * 1024 * 1024 * 1024;
 
-  /** Services that may publish ports on every interface; the gateway will replace both. */
-  static final Set<String> PUBLIC_UNTIL_THE_GATEWAY_EXISTS =
-      Set.of("catalog-service", "search-service");
+  /** The one service that publishes a port on every interface: the public entry. */
+  static final String PUBLIC_ENTRY = "gateway-service";
+
+  /** http://host:port in a service's environment (another service's address). */
+  private static final Pattern SERVICE_ADDRESS =
+      Pattern.compile("^https?://([a-z][a-z0-9-]*):(\\d+)(/.*)?$");
 
   private static final Pattern VARIABLE =
       Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?])?([^}]*)}");
@@ -171,18 +177,72 @@ class ComposeFileTest {
   }
 
   @Test
-  void onlyServicesAwaitingTheGatewayPublishPortsOnEveryInterface() {
+  void onlyTheGatewayPublishesAPortOnEveryInterfaceAndNotItsManagementPort() {
     services()
         .forEach(
             (name, service) -> {
               for (JsonNode port : service.path("ports")) {
                 if (!port.asString().startsWith("127.0.0.1:")) {
-                  assertThat(PUBLIC_UNTIL_THE_GATEWAY_EXISTS)
+                  assertThat(name)
                       .as("%s publishes %s", name, port.asString())
-                      .contains(name);
+                      .isEqualTo(PUBLIC_ENTRY);
                 }
               }
             });
+    JsonNode gateway = services().get(PUBLIC_ENTRY);
+    String api = gateway.at("/environment/PORT").asString();
+    String management = gateway.at("/environment/MANAGEMENT_SERVER_PORT").asString("");
+    assertThat(management).as("the gateway's actuator has a port of its own").isNotBlank();
+    assertThat(management).isNotEqualTo(api);
+    List<String> published = new ArrayList<>();
+    gateway.path("ports").forEach(p -> published.add(p.asString()));
+    assertThat(published).as("published ports of the gateway").containsExactly(api + ":" + api);
+  }
+
+  @Test
+  void addressesOfOtherServicesPointAtServicesOnTheirPorts() {
+    Map<String, JsonNode> services = services();
+    List<String> checked = new ArrayList<>();
+    services.forEach(
+        (name, service) ->
+            service
+                .path("environment")
+                .properties()
+                .forEach(
+                    variable -> {
+                      Matcher address =
+                          SERVICE_ADDRESS.matcher(withDefaults(variable.getValue().asString("")));
+                      if (address.matches() && services.containsKey(address.group(1))) {
+                        JsonNode target = services.get(address.group(1));
+                        if (target.at("/environment/PORT").isString()) {
+                          assertThat(address.group(2))
+                              .as("%s %s: port of %s", name, variable.getKey(), address.group(1))
+                              .isEqualTo(target.at("/environment/PORT").asString());
+                        }
+                        checked.add(name + " " + variable.getKey());
+                      }
+                    }));
+    // The gateway's routes and every service's token check (customer-service's key set).
+    assertThat(checked)
+        .contains(
+            "gateway-service CATALOG_SERVICE_URI",
+            "gateway-service SEARCH_SERVICE_URI",
+            "gateway-service CUSTOMER_SERVICE_URI",
+            "gateway-service AUTH_JWK_SET_URI",
+            "catalog-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+            "search-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
+    // Every service the gateway's image is built for is routed to by the gateway.
+    services.forEach(
+        (name, service) -> {
+          if (!name.equals(PUBLIC_ENTRY)
+              && service.at("/build/dockerfile").asString("").equals("deploy/Dockerfile")) {
+            String variable =
+                name.replace("-service", "").toUpperCase(Locale.ROOT) + "_SERVICE_URI";
+            assertThat(services.get(PUBLIC_ENTRY).at("/environment/" + variable).asString(""))
+                .as("the gateway's %s", variable)
+                .startsWith("http://" + name + ":");
+          }
+        });
   }
 
   @Test
@@ -214,7 +274,11 @@ class ComposeFileTest {
                 assertThat(Files.isDirectory(Repository.resolve(name)))
                     .as("module %s exists", name)
                     .isTrue();
-                String port = service.at("/environment/PORT").asString();
+                JsonNode environment = service.path("environment");
+                String port =
+                    environment
+                        .path("MANAGEMENT_SERVER_PORT")
+                        .asString(environment.path("PORT").asString());
                 assertThat(prometheus).contains("\"" + name + ":" + port + "\"");
               }
             });

@@ -28,23 +28,27 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class LocalStack implements AutoCloseable {
 
   /** Where the services listen; the README's examples use these. */
-  public record Ports(int gateway, int catalog, int search, int customer) {
+  public record Ports(
+      int gateway, int catalog, int search, int customer, int order, int inventory, int payment) {
 
     public static Ports defaults() {
       return new Ports(
           Integer.getInteger("marketplace.local-stack.gateway-port", 8080),
           Integer.getInteger("marketplace.local-stack.catalog-port", 8081),
           Integer.getInteger("marketplace.local-stack.search-port", 8082),
-          Integer.getInteger("marketplace.local-stack.customer-port", 8083));
+          Integer.getInteger("marketplace.local-stack.customer-port", 8083),
+          Integer.getInteger("marketplace.local-stack.order-port", 8084),
+          Integer.getInteger("marketplace.local-stack.inventory-port", 8085),
+          Integer.getInteger("marketplace.local-stack.payment-port", 8086));
     }
 
     /** Free ports, for tests. */
     public static Ports free() {
-      return new Ports(
-          dev.marketplace.testkit.Ports.free(),
-          dev.marketplace.testkit.Ports.free(),
-          dev.marketplace.testkit.Ports.free(),
-          dev.marketplace.testkit.Ports.free());
+      return new Ports(free1(), free1(), free1(), free1(), free1(), free1(), free1());
+    }
+
+    private static int free1() {
+      return dev.marketplace.testkit.Ports.free();
     }
   }
 
@@ -112,11 +116,7 @@ public final class LocalStack implements AutoCloseable {
     Path logs = workDir.resolve("logs");
 
     Map<String, String> customer = new java.util.LinkedHashMap<>(common);
-    customer.put(
-        "spring.datasource.url",
-        PostgresTestServer.createDatabase(TestNamespace.forClass(LocalStack.class)));
-    customer.put("spring.datasource.username", PostgresTestServer.user());
-    customer.put("spring.datasource.password", PostgresTestServer.password());
+    customer.putAll(database("customer"));
     customer.put("marketplace.auth.issuer", issuer);
     customer.put("marketplace.auth.signing-keys[0].id", "local-1");
     customer.put("marketplace.auth.signing-keys[0].private-key", secrets.signingKeyPem());
@@ -157,6 +157,33 @@ public final class LocalStack implements AutoCloseable {
                     "marketplace.search.replicas", "0")),
             logs,
             "384m"));
+    this.services.add(
+        ServiceProcess.start(
+            "inventory-service",
+            services.resolve("inventory-service.jar"),
+            ports.inventory(),
+            merge(common, database("inventory")),
+            logs,
+            "256m"));
+    this.services.add(
+        ServiceProcess.start(
+            "payment-service",
+            services.resolve("payment-service.jar"),
+            ports.payment(),
+            merge(common, database("payment")),
+            logs,
+            "256m"));
+    Map<String, String> order = merge(common, database("order"));
+    order.put("spring.data.redis.host", RedisTestServer.host());
+    order.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
+    this.services.add(
+        ServiceProcess.start(
+            "order-service",
+            services.resolve("order-service.jar"),
+            ports.order(),
+            order,
+            logs,
+            "256m"));
     // One machine, one address: demo seeding and tests sign many accounts in from it, so the
     // per-caller limits are raised (production: 5/s and 20/s); service-properties override them.
     Map<String, String> gateway =
@@ -170,6 +197,9 @@ public final class LocalStack implements AutoCloseable {
     gateway.put("marketplace.gateway.services.catalog", "http://localhost:" + ports.catalog());
     gateway.put("marketplace.gateway.services.search", "http://localhost:" + ports.search());
     gateway.put("marketplace.gateway.services.customer", customerUrl);
+    gateway.put("marketplace.gateway.services.order", "http://localhost:" + ports.order());
+    gateway.put("marketplace.gateway.services.inventory", "http://localhost:" + ports.inventory());
+    gateway.put("marketplace.gateway.services.payment", "http://localhost:" + ports.payment());
     gateway.put("spring.data.redis.host", RedisTestServer.host());
     gateway.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
     this.services.add(
@@ -183,6 +213,17 @@ public final class LocalStack implements AutoCloseable {
     for (ServiceProcess service : this.services) {
       service.awaitReady(Duration.ofSeconds(120));
     }
+  }
+
+  /** A database of the service's own on the stack's PostgreSQL server. */
+  private static Map<String, String> database(String service) {
+    return Map.of(
+        "spring.datasource.url",
+        PostgresTestServer.createDatabase(new TestNamespace("localstack-" + service)),
+        "spring.datasource.username",
+        PostgresTestServer.user(),
+        "spring.datasource.password",
+        PostgresTestServer.password());
   }
 
   /** The public entry: the gateway. */

@@ -107,6 +107,11 @@ public final class ServiceProcess implements AutoCloseable {
     return log;
   }
 
+  /** The service's OS process: to signal it without waiting ({@code destroy()} is SIGTERM). */
+  public Process process() {
+    return process;
+  }
+
   /** Graceful stop (SIGTERM), forced after 30 s. */
   @Override
   public void close() {

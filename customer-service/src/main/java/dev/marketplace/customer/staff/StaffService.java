@@ -59,8 +59,11 @@ public class StaffService implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     String email = properties.email();
     String password = properties.password();
+    // Unset environment variables arrive as empty strings: no administrator then.
     if (email == null
+        || email.isBlank()
         || password == null
+        || password.isBlank()
         || accounts.existsByEmailIndex(blindIndex.ofEmail(email))) {
       return;
     }

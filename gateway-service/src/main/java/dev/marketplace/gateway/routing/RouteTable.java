@@ -24,11 +24,45 @@ class RouteTable {
   static final String CATALOG = "catalog";
   static final String SEARCH = "search";
   static final String CUSTOMER = "customer";
+  static final String ORDER = "order";
+  static final String INVENTORY = "inventory";
+  static final String PAYMENT = "payment";
 
   @Bean
   RouteLocator marketplaceRoutes(
       RouteLocatorBuilder builder, UpstreamRoutes upstreams, GatewayProperties properties) {
     RouteLocatorBuilder.Builder routes = builder.routes();
+
+    // Checkout: carts and orders (order-service), stock and stores (inventory-service), cards and
+    // payments (payment-service). First, so that /api/v1/admin/payments is not customer's.
+    upstreams.add(
+        routes,
+        "order",
+        ORDER,
+        API,
+        r ->
+            r.path(
+                "/api/v1/cart",
+                "/api/v1/cart/**",
+                "/api/v1/orders",
+                "/api/v1/orders/**",
+                "/api/v1/vendor/orders/**"));
+    upstreams.add(
+        routes,
+        "inventory",
+        INVENTORY,
+        API,
+        r -> r.path("/api/v1/vendor/locations/**", "/api/v1/vendor/skus/**"));
+    upstreams.add(
+        routes,
+        "payment",
+        PAYMENT,
+        API,
+        r ->
+            r.path(
+                "/api/v1/payment-methods",
+                "/api/v1/payment-methods/**",
+                "/api/v1/admin/payments/**"));
 
     // customer-service: the authorization server, then accounts and vendor organisations.
     upstreams.add(

@@ -46,6 +46,15 @@ final class AccessRules {
         .permitAll()
         .pathMatchers("/api/v1/customers/me/**")
         .hasRole(SHOPPER)
+        // A shopper's cart, orders and saved cards.
+        .pathMatchers(
+            "/api/v1/cart",
+            "/api/v1/cart/**",
+            "/api/v1/orders",
+            "/api/v1/orders/**",
+            "/api/v1/payment-methods",
+            "/api/v1/payment-methods/**")
+        .hasRole(SHOPPER)
         .pathMatchers("/api/v1/vendor/**")
         .hasRole(VENDOR)
         .pathMatchers(GET, "/api/v1/admin/**")

@@ -49,6 +49,29 @@ class OrderConfiguration {
         .build();
   }
 
+  /**
+   * The reply topics are inventory's and payment's, but declared here too: a consumer subscribed to
+   * a topic that does not exist yet would not see it until its next metadata refresh, minutes
+   * later, and the saga would stall. Same settings as their owners' declarations.
+   */
+  @Bean
+  NewTopic inventoryRepliesTopic(
+      TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
+    return TopicBuilder.name(topics.name(Topics.INVENTORY_REPLIES))
+        .partitions(6)
+        .replicas(replicas)
+        .build();
+  }
+
+  @Bean
+  NewTopic paymentRepliesTopic(
+      TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
+    return TopicBuilder.name(topics.name(Topics.PAYMENT_REPLIES))
+        .partitions(3)
+        .replicas(replicas)
+        .build();
+  }
+
   @Bean
   NewTopic paymentCommandsTopic(
       TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
