@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A service run from its runnable jar (the one deploy/Dockerfile packs) as a JVM of its own, for
@@ -80,24 +82,26 @@ final class ServiceJvm implements AutoCloseable {
   ServiceJvm awaitReady(Duration timeout) {
     HttpRequest readiness =
         HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited during start-up; see " + log);
-      }
-      try {
-        if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return this;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(Duration.ofMillis(250));
+    try {
+      Awaitility.await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(250))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(name + " exited during start-up; see " + log);
+                }
+                try {
+                  return HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode()
+                      == 200;
+                } catch (IOException e) {
+                  return false; // not listening yet
+                }
+              });
+      return this;
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
-    throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
   }
 
   String name() {
@@ -151,14 +155,5 @@ final class ServiceJvm implements AutoCloseable {
 
   static Path servicesDir() {
     return Path.of(System.getProperty("deploy-checks.services-dir", "target/services"));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,11 +5,11 @@ import dev.marketplace.platform.kafka.TopicNames;
 import dev.marketplace.platform.security.AuthorizationRules;
 import dev.marketplace.platform.security.Roles;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class OrderConfiguration {
@@ -31,53 +31,26 @@ class OrderConfiguration {
             .hasRole(Roles.VENDOR);
   }
 
-  @Bean
-  NewTopic orderEventsTopic(TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.ORDER_EVENTS))
-        .partitions(6)
-        .replicas(replicas)
-        .compact()
-        .build();
-  }
-
-  @Bean
-  NewTopic inventoryCommandsTopic(
-      TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.INVENTORY_COMMANDS))
-        .partitions(6)
-        .replicas(replicas)
-        .build();
-  }
-
   /**
-   * The reply topics are inventory's and payment's, but declared here too: a consumer subscribed to
-   * a topic that does not exist yet would not see it until its next metadata refresh, minutes
-   * later, and the saga would stall. Same settings as their owners' declarations.
+   * The topics order-service writes (order events, saga commands) and reads (replies). Declaring
+   * the ones it reads makes them exist before its consumer subscribes: a consumer subscribed to a
+   * topic that does not exist yet does not see it until its next metadata refresh, minutes later.
+   * Each takes its owner's partition count: a larger count here would add partitions to the owner's
+   * topic, and records sent to them would wait, unread, until the owner's consumers refresh their
+   * metadata.
    */
   @Bean
-  NewTopic inventoryRepliesTopic(
+  KafkaAdmin.NewTopics orderTopics(
       TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.INVENTORY_REPLIES))
-        .partitions(6)
-        .replicas(replicas)
-        .build();
+    return new KafkaAdmin.NewTopics(
+        topic(topics, Topics.ORDER_EVENTS, 6, replicas).compact().build(),
+        topic(topics, Topics.INVENTORY_COMMANDS, 6, replicas).build(),
+        topic(topics, Topics.INVENTORY_REPLIES, 6, replicas).build(),
+        topic(topics, Topics.PAYMENT_COMMANDS, 3, replicas).build(),
+        topic(topics, Topics.PAYMENT_REPLIES, 3, replicas).build());
   }
 
-  @Bean
-  NewTopic paymentRepliesTopic(
-      TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.PAYMENT_REPLIES))
-        .partitions(3)
-        .replicas(replicas)
-        .build();
-  }
-
-  @Bean
-  NewTopic paymentCommandsTopic(
-      TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.PAYMENT_COMMANDS))
-        .partitions(6)
-        .replicas(replicas)
-        .build();
+  private static TopicBuilder topic(TopicNames topics, String name, int partitions, int replicas) {
+    return TopicBuilder.name(topics.name(name)).partitions(partitions).replicas(replicas);
   }
 }
