@@ -24,10 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * docker-compose.yml is a valid Compose file (against the Compose specification's JSON schema) and
- * keeps the promises its comments make: pinned images, health checks and start order, secrets only
- * from .env, the core profile within 6 GB, files it mounts present, the gateway the only published
- * service (its management port unpublished), and the addresses services use for each other pointing
- * at services that exist, on their ports.
+ * keeps the promises its comments make: pinned images, health checks and start order (each service
+ * after exactly the stores it uses), secrets only from .env, the core profile within 6 GB, files it
+ * mounts present, the gateway the only published service (its management port unpublished), and the
+ * addresses services use for each other pointing at services that exist, on their ports.
  */
 class ComposeFileTest {
 
@@ -144,6 +144,14 @@ class ComposeFileTest {
       }
     }
     assertThat(total).as("core profile memory limits").isLessThanOrEqualTo(CORE_MEMORY_BUDGET);
+    // The budget comment at the top states the total; it stays true.
+    Matcher stated =
+        Pattern.compile("(?s)# Memory budget of the core profile.*?= (\\d+) MB")
+            .matcher(Yaml.text(COMPOSE));
+    assertThat(stated.find()).as("the memory budget comment states a total").isTrue();
+    assertThat(Long.parseLong(stated.group(1)) * 1024 * 1024)
+        .as("the total the memory budget comment states")
+        .isEqualTo(total);
   }
 
   @Test
@@ -228,9 +236,15 @@ class ComposeFileTest {
             "gateway-service CATALOG_SERVICE_URI",
             "gateway-service SEARCH_SERVICE_URI",
             "gateway-service CUSTOMER_SERVICE_URI",
+            "gateway-service ORDER_SERVICE_URI",
+            "gateway-service INVENTORY_SERVICE_URI",
+            "gateway-service PAYMENT_SERVICE_URI",
             "gateway-service AUTH_JWK_SET_URI",
             "catalog-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-            "search-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
+            "search-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+            "order-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+            "inventory-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+            "payment-service SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI");
     // Every service the gateway's image is built for is routed to by the gateway.
     services.forEach(
         (name, service) -> {
@@ -243,6 +257,35 @@ class ComposeFileTest {
                 .startsWith("http://" + name + ":");
           }
         });
+  }
+
+  /**
+   * Each service waits for exactly the stores it uses: the ones its Kubernetes NetworkPolicy lets
+   * it reach ({@link NetworkAccessTest#STORES}), under their compose names.
+   */
+  @Test
+  void eachServiceWaitsForExactlyTheStoresItUses() {
+    Map<String, String> composeNames =
+        Map.of(
+            "postgresql", "postgres",
+            "mongodb", "mongo",
+            "elasticsearch", "elasticsearch",
+            "kafka", "kafka",
+            "redis", "redis");
+    services()
+        .forEach(
+            (name, service) -> {
+              if (service.at("/build/dockerfile").asString("").equals("deploy/Dockerfile")) {
+                assertThat(NetworkAccessTest.STORES)
+                    .as("stores of %s stated", name)
+                    .containsKey(name);
+                Set<String> expected = new HashSet<>();
+                NetworkAccessTest.STORES.get(name).forEach(s -> expected.add(composeNames.get(s)));
+                Set<String> dependencies = new HashSet<>();
+                service.path("depends_on").properties().forEach(d -> dependencies.add(d.getKey()));
+                assertThat(dependencies).as("what %s waits for", name).isEqualTo(expected);
+              }
+            });
   }
 
   @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who can reach whom in every rendered environment, read from the NetworkPolicies, the Ingress and
@@ -23,10 +25,13 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>only the gateway admits traffic from outside the namespace (the ingress controller), and
  *       the Ingress leads only to the gateway, never to its {@code /actuator};
- *   <li>catalog-service and search-service admit only the gateway; customer-service admits the
- *       gateway and the services that fetch its key set to check tokens (catalog, search);
+ *   <li>catalog, search, order, inventory and payment admit only the gateway; customer-service
+ *       admits the gateway and the services that fetch its key set to check tokens (all others);
  *   <li>the gateway may reach every service it is configured to route to, on that service's
  *       container port, and every token-checking service may reach customer-service's;
+ *   <li>each service reaches exactly the stores it uses ({@link #STORES}) and no other service than
+ *       those (the gateway: the services it routes to; the others: customer-service's key set), so
+ *       the checkout's services talk to each other only through Kafka;
  *   <li>the configured service addresses name Services that exist, and the issuer every service
  *       requires is the one customer-service issues under (in prod, the Ingress host).
  * </ul>
@@ -44,11 +49,48 @@ class NetworkAccessTest {
           GATEWAY,
           Set.of("namespace:ingress-nginx"),
           CUSTOMER,
-          Set.of("pod:gateway-service", "pod:catalog-service", "pod:search-service"),
+          Set.of(
+              "pod:gateway-service",
+              "pod:catalog-service",
+              "pod:search-service",
+              "pod:order-service",
+              "pod:inventory-service",
+              "pod:payment-service"),
           "catalog-service",
           Set.of("pod:gateway-service"),
           "search-service",
+          Set.of("pod:gateway-service"),
+          "order-service",
+          Set.of("pod:gateway-service"),
+          "inventory-service",
+          Set.of("pod:gateway-service"),
+          "payment-service",
           Set.of("pod:gateway-service"));
+
+  /**
+   * The stores (their pods' label {@code marketplace.dev/store}) each service uses. A service
+   * without an entry fails: its stores must be stated here before it is deployed.
+   */
+  static final Map<String, Set<String>> STORES =
+      Map.of(
+          GATEWAY,
+          Set.of("redis"),
+          CUSTOMER,
+          Set.of("postgresql", "kafka"),
+          "catalog-service",
+          Set.of("mongodb", "kafka"),
+          "search-service",
+          Set.of("elasticsearch", "kafka"),
+          "order-service",
+          Set.of("postgresql", "redis", "kafka"),
+          "inventory-service",
+          Set.of("postgresql", "kafka"),
+          "payment-service",
+          Set.of("postgresql", "kafka"));
+
+  /** Egress every marketplace pod has (../platform): DNS in kube-system, monitoring. */
+  static final Set<String> SHARED_DESTINATIONS =
+      Set.of("namespace:kube-system", "namespace:monitoring");
 
   static Stream<Named<Path>> environments() {
     return Kustomize.deployables().stream()
@@ -132,6 +174,57 @@ class NetworkAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("environments")
+  void eachServiceReachesOnlyItsStoresAndTheServicesItCalls(Path dir) {
+    List<JsonNode> objects = Kustomize.render(dir);
+    Map<String, JsonNode> deployments = marketplaceDeployments(objects);
+    assertThat(deployments.keySet())
+        .as("services with their stores stated in STORES")
+        .containsExactlyInAnyOrderElementsOf(STORES.keySet());
+
+    for (Map.Entry<String, JsonNode> deployment : deployments.entrySet()) {
+      String name = deployment.getKey();
+      Set<String> expected = new TreeSet<>();
+      STORES.get(name).forEach(store -> expected.add("store:" + store));
+      if (name.equals(GATEWAY)) {
+        deployments.keySet().stream()
+            .filter(n -> !n.equals(GATEWAY))
+            .forEach(n -> expected.add("pod:" + n));
+      } else if (!name.equals(CUSTOMER)) {
+        expected.add("pod:" + CUSTOMER);
+      }
+      Set<String> destinations = destinations(deployment.getValue(), objects);
+      destinations.removeAll(SHARED_DESTINATIONS);
+      assertThat(destinations).as("what %s may reach", name).isEqualTo(expected);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("environments")
+  void theStoreCheckSeesAnEgressRuleAddedToAPolicy(Path dir) {
+    List<JsonNode> objects = new ArrayList<>();
+    for (JsonNode object : Kustomize.render(dir)) {
+      objects.add(object.deepCopy());
+    }
+    JsonNode payment = marketplaceDeployments(objects).get("payment-service");
+    ObjectNode policy =
+        (ObjectNode)
+            DeploymentPolicy.ofKind(objects, "NetworkPolicy").stream()
+                .filter(p -> p.at("/metadata/name").asString().equals("payment-service"))
+                .findFirst()
+                .orElseThrow();
+    ((ArrayNode) policy.at("/spec/egress"))
+        .add(
+            Yaml.JSON.readTree(
+                "{\"to\": [{\"namespaceSelector\": {}, \"podSelector\": {\"matchLabels\":"
+                    + " {\"marketplace.dev/store\": \"redis\"}}},"
+                    + " {\"podSelector\": {\"matchLabels\":"
+                    + " {\"app.kubernetes.io/name\": \"inventory-service\"}}}]}"));
+
+    assertThat(destinations(payment, objects)).contains("store:redis", "pod:inventory-service");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("environments")
   void everyServiceRequiresTheIssuerCustomerServiceIssuesUnder(Path dir) {
     List<JsonNode> objects = Kustomize.render(dir);
     Map<String, JsonNode> deployments = marketplaceDeployments(objects);
@@ -181,6 +274,26 @@ class NetworkAccessTest {
       }
     }
     return callers;
+  }
+
+  /**
+   * Where a Deployment's pods may open connections to: store:postgresql (a store's pods, by label,
+   * in any namespace), pod:customer-service, namespace:monitoring, ip:10.0.0.0/8, or anyone.
+   */
+  static Set<String> destinations(JsonNode deployment, List<JsonNode> objects) {
+    Set<String> destinations = new TreeSet<>();
+    for (JsonNode policy : policiesSelecting(deployment, objects)) {
+      for (JsonNode rule : policy.at("/spec/egress")) {
+        if (!rule.has("to") || rule.path("to").isEmpty()) {
+          destinations.add("anyone");
+        }
+        for (JsonNode peer : rule.path("to")) {
+          String store = peer.at("/podSelector/matchLabels/marketplace.dev~1store").asString("");
+          destinations.add(store.isEmpty() ? peer(peer) : "store:" + store);
+        }
+      }
+    }
+    return destinations;
   }
 
   private static String peer(JsonNode peer) {

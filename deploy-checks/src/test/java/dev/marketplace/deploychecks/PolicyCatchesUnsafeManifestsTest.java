@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The checks catch what they are for: fixtures under src/test/resources/fixtures are rendered the
- * same way as k8s/ and must fail, each for the expected reasons.
+ * same way as k8s/, and the real files are broken on purpose in memory; each must fail for the
+ * expected reasons.
  */
 class PolicyCatchesUnsafeManifestsTest {
 
@@ -62,6 +66,59 @@ class PolicyCatchesUnsafeManifestsTest {
         .anySatisfy(
             e -> assertThat(e).contains("policy/v1beta1/PodDisruptionBudget").contains("beta API"))
         .hasSize(4);
+  }
+
+  @Test
+  void aServiceMissingFromComposeOrLackingItsSettingsThereIsReported() {
+    JsonNode compose = Yaml.read(ComposeFileTest.COMPOSE);
+    assertThat(EveryServiceIsDeployedTest.composeProblems("wishlist-service", compose))
+        .containsExactly("wishlist-service: not a service in docker-compose.yml");
+
+    JsonNode broken = compose.deepCopy();
+    ObjectNode environment = (ObjectNode) broken.at("/services/order-service/environment");
+    environment.remove("DATABASE_USER");
+    environment.remove("REDIS_HOST");
+    environment.put("PORT", "8080");
+    ((ObjectNode) broken.at("/services/order-service/build/args"))
+        .put("SERVICE_JAR", "order-service/target/*.jar");
+
+    assertThat(EveryServiceIsDeployedTest.composeProblems("order-service", broken))
+        .containsExactlyInAnyOrder(
+            "order-service: SERVICE_JAR is not order-service/target/order-service-*-exec.jar",
+            "order-service: PORT is '8080', its application.yaml's default is 8084",
+            "order-service: DATABASE_USER is not set (a credential)",
+            "order-service: REDIS_HOST is not set (its default points at localhost)");
+  }
+
+  @Test
+  void aServiceMissingFromAnEnvironmentOrLackingItsSettingsThereIsReported() {
+    Path dev = Repository.resolve("k8s/overlays/dev");
+    JsonNode kustomization = Yaml.read(dev.resolve("kustomization.yaml"));
+    List<JsonNode> objects = new ArrayList<>();
+    for (JsonNode object : Kustomize.render(dev)) {
+      boolean payment = object.at("/metadata/name").asString().equals("payment-service");
+      if (!(payment && object.path("kind").asString().equals("Deployment"))) {
+        objects.add(object.deepCopy());
+      }
+    }
+    assertThat(
+            EveryServiceIsDeployedTest.kubernetesProblems(
+                "payment-service", objects, kustomization))
+        .containsExactly(
+            "payment-service: no Deployment labelled app.kubernetes.io/part-of=marketplace");
+
+    JsonNode inventory = NetworkAccessTest.marketplaceDeployments(objects).get("inventory-service");
+    ObjectNode container = (ObjectNode) inventory.at("/spec/template/spec/containers/0");
+    container.remove("env");
+    ((ObjectNode) inventory.at("/spec/template/metadata/annotations"))
+        .put("prometheus.io/port", "8081");
+    assertThat(
+            EveryServiceIsDeployedTest.kubernetesProblems(
+                "inventory-service", objects, kustomization))
+        .containsExactlyInAnyOrder(
+            "inventory-service: not annotated for Prometheus on /actuator/prometheus, port 8085",
+            "inventory-service: DATABASE_USER is not set (a credential)",
+            "inventory-service: DATABASE_PASSWORD is not set (a credential)");
   }
 
   private static Path fixture(String name) {
