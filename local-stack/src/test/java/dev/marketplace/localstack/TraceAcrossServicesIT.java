@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +36,11 @@ import org.junit.jupiter.api.Test;
  *   <li>catalog-service: the exemplar its latency histogram keeps for that request (the trace id of
  *       the span the request was handled in, from {@code /actuator/prometheus} in OpenMetrics
  *       form), and the {@code traceparent} it stamped into the event envelope while handling it;
- *   <li>Kafka: the envelope's {@code traceparent}.
+ *   <li>Kafka: the record's {@code traceparent} header, written by the producer span of catalog's
+ *       outbox relay, which sends in the trace of the request although on a thread of its own;
+ *   <li>search-service: the exemplar of its indexing-freshness histogram, recorded in the span in
+ *       which it indexed the product (a child of the envelope's trace).
  * </ul>
- *
- * <p>Not yet covered, because they do not carry the trace today: the Kafka record's own {@code
- * traceparent} header (catalog's outbox relay sends on a thread of its own, where the request's
- * span is not current) and search-service's indexing (a batch listener, which Spring Kafka does not
- * observe, and which does not continue the envelope's trace). See docs/operations.md.
  */
 class TraceAcrossServicesIT {
 
@@ -49,6 +49,9 @@ class TraceAcrossServicesIT {
 
   /** catalog-service's latency histogram of product creates (its exemplars name their traces). */
   private static final String CREATES = "http_server_requests_seconds_bucket";
+
+  /** search-service's histogram of change-to-indexed times (one sample per indexed event). */
+  private static final String INDEXED = "search_index_freshness_seconds_bucket";
 
   private static final String[] CREATE_LABELS = {
     "method=\"POST\"", "uri=\"/api/v1/vendor/products\"", "status=\"201\""
@@ -84,8 +87,11 @@ class TraceAcrossServicesIT {
         .until(
             () ->
                 newestExemplarAge(openMetrics(stack.catalogUrl()), CREATES, CREATE_LABELS)
-                        .compareTo(EXEMPLAR_RETENTION)
-                    >= 0);
+                            .compareTo(EXEMPLAR_RETENTION)
+                        >= 0
+                    && newestExemplarAge(openMetrics(stack.searchUrl()), INDEXED)
+                            .compareTo(EXEMPLAR_RETENTION)
+                        >= 0);
     Map<String, Object> product = DemoData.product(11);
     product.put("categoryId", null);
     product.put("name", "Traced lamp " + traceId.substring(0, 8));
@@ -123,6 +129,24 @@ class TraceAcrossServicesIT {
     assertThat(parts[1]).as("trace id in %s", traceparent).isEqualTo(traceId);
     // catalog-service's own span (a descendant of the gateway's), not the caller's.
     assertThat(parts[2]).as("span id in %s", traceparent).isNotEqualTo(callerSpanId);
+  }
+
+  @Test
+  void theKafkaRecordCarriesTheTraceInItsHeaders() {
+    Header header = productEvent().headers().lastHeader("traceparent");
+    assertThat(header).as("traceparent header").isNotNull();
+    String traceparent = new String(header.value(), StandardCharsets.UTF_8);
+    assertThat(traceparent.split("-")[1]).as("trace id in %s", traceparent).isEqualTo(traceId);
+  }
+
+  @Test
+  void searchServiceIndexesTheProductInTheTrace() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(exemplarTraceIds(openMetrics(stack.searchUrl()), INDEXED))
+                    .contains(traceId));
   }
 
   // ------------------------------------------------------------------ helpers

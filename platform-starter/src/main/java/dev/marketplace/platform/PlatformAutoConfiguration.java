@@ -3,6 +3,7 @@ package dev.marketplace.platform;
 import dev.marketplace.platform.web.ProblemDetailsAdvice;
 import dev.marketplace.platform.web.RequestSizeLimitFilter;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -28,8 +29,8 @@ public class PlatformAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  TraceContext traceContext(ObjectProvider<Tracer> tracer) {
-    return new TraceContext(tracer.getIfAvailable());
+  TraceContext traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    return new TraceContext(tracer.getIfAvailable(), propagator.getIfAvailable());
   }
 
   @Bean

@@ -2,6 +2,7 @@ package dev.marketplace.catalog.outbox;
 
 import dev.marketplace.catalog.product.PendingEvent;
 import dev.marketplace.events.Topics;
+import dev.marketplace.platform.TraceContext;
 import dev.marketplace.platform.kafka.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public class ProductEventRelay {
   private final MongoTemplate mongo;
   private final KafkaTemplate<String, String> kafka;
   private final String topic;
+  private final TraceContext trace;
   private final int batchSize;
   private final Duration sendTimeout;
   private final ExecutorService immediate = Executors.newVirtualThreadPerTaskExecutor();
@@ -55,11 +57,13 @@ public class ProductEventRelay {
       KafkaTemplate<String, String> kafka,
       TopicNames topics,
       MeterRegistry meters,
+      TraceContext trace,
       @Value("${catalog.outbox.batch-size:200}") int batchSize,
       @Value("${catalog.outbox.send-timeout:10s}") Duration sendTimeout) {
     this.mongo = mongo;
     this.kafka = kafka;
     this.topic = topics.name(Topics.CATALOG_PRODUCTS);
+    this.trace = trace;
     this.batchSize = batchSize;
     this.sendTimeout = sendTimeout;
     meters.gauge("catalog.outbox.backlog", backlog);
@@ -104,7 +108,10 @@ public class ProductEventRelay {
     }
     List<PendingEvent> pending =
         product.getList(PENDING, Document.class, List.of()).stream()
-            .map(e -> new PendingEvent(e.getString("eventId"), e.getString("json")))
+            .map(
+                e ->
+                    new PendingEvent(
+                        e.getString("eventId"), e.getString("json"), e.getString("traceparent")))
             .toList();
     return publish(productId, pending);
   }
@@ -117,7 +124,12 @@ public class ProductEventRelay {
       // Sent together, acknowledged in order (one partition per key, idempotent producer).
       List<CompletableFuture<?>> sends = new ArrayList<>();
       for (PendingEvent event : pending) {
-        sends.add(kafka.send(topic, productId, event.json()));
+        // In the trace of the request that made the change: the record's headers carry it on.
+        trace.continueTrace(
+            event.traceparent(),
+            "catalog.products publish",
+            null,
+            () -> sends.add(kafka.send(topic, productId, event.json())));
       }
       List<String> sent = new ArrayList<>();
       boolean allSent = true;

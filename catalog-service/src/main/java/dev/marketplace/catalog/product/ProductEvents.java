@@ -28,7 +28,8 @@ public class ProductEvents implements Function<Product, PendingEvent> {
   public PendingEvent apply(Product product) {
     EventEnvelope<ProductChangedV1> envelope =
         EventEnvelope.of(SOURCE, clock.instant(), trace.currentTraceparent(), changed(product));
-    return new PendingEvent(envelope.id().toString(), EventJson.write(envelope));
+    return new PendingEvent(
+        envelope.id().toString(), EventJson.write(envelope), envelope.traceparent());
   }
 
   static ProductChangedV1 changed(Product product) {

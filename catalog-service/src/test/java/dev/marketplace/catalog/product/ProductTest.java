@@ -14,7 +14,7 @@ class ProductTest {
 
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
   private static final Function<Product, PendingEvent> EVENT =
-      p -> new PendingEvent("e" + p.revision(), p.status() + "@" + p.revision());
+      p -> new PendingEvent("e" + p.revision(), p.status() + "@" + p.revision(), null);
 
   @Test
   void everyChangeBumpsTheRevisionAndRecordsOneEvent() {

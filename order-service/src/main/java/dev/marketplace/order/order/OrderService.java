@@ -1,5 +1,6 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.order.cart.Carts;
 import dev.marketplace.order.catalog.SellableSku;
 import dev.marketplace.order.catalog.SellableSkus;
@@ -42,6 +43,7 @@ public class OrderService {
   private final JdbcClient jdbc;
   private final OrderProperties properties;
   private final Clock clock;
+  private final OrderMetrics metrics;
 
   OrderService(
       OrderRepository orders,
@@ -50,7 +52,8 @@ public class OrderService {
       Outbox outbox,
       JdbcClient jdbc,
       OrderProperties properties,
-      Clock clock) {
+      Clock clock,
+      OrderMetrics metrics) {
     this.orders = orders;
     this.carts = carts;
     this.skus = skus;
@@ -58,6 +61,7 @@ public class OrderService {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The order and whether this request created it (false: the key was used before). */
@@ -189,7 +193,12 @@ public class OrderService {
   private void save(Order order) {
     // Flushed now: checkout's idempotency row (plain JDBC) references the order.
     orders.saveAndFlush(order);
-    order.takeMessages().forEach(m -> outbox.publish(m.topic(), m.payload()));
+    for (SagaMessage message : order.takeMessages()) {
+      outbox.publish(message.topic(), message.payload());
+      if (message.payload() instanceof OrderStatusChangedV1 changed) {
+        metrics.reached(changed.status());
+      }
+    }
   }
 
   private Optional<Checkout> earlierCheckout(String customerId, String key, String requestHash) {

@@ -44,6 +44,7 @@ class AuthorizationHandler {
   private final Outbox outbox;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final PaymentMetrics metrics;
 
   AuthorizationHandler(
       PaymentStore store,
@@ -52,7 +53,8 @@ class AuthorizationHandler {
       Inbox inbox,
       Outbox outbox,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      PaymentMetrics metrics) {
     this.store = store;
     this.methods = methods;
     this.provider = provider;
@@ -60,6 +62,7 @@ class AuthorizationHandler {
     this.outbox = outbox;
     this.transaction = transaction;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void handle(UUID eventId, AuthorizePaymentV1 command) {
@@ -121,10 +124,14 @@ class AuthorizationHandler {
     Payment payment = store.lockAndFind(orderId).orElseThrow();
     if (payment.state() == PaymentState.AUTHORIZING) {
       switch (Objects.requireNonNull(outcome, "an authorising payment needs an outcome")) {
-        case Outcome.Approved approved ->
-            payment.authorized(approved.authorizationId(), clock.instant());
-        case Outcome.Failed failed ->
-            payment.failed(failed.reason(), failed.message(), clock.instant());
+        case Outcome.Approved approved -> {
+          payment.authorized(approved.authorizationId(), clock.instant());
+          metrics.authorized();
+        }
+        case Outcome.Failed failed -> {
+          payment.failed(failed.reason(), failed.message(), clock.instant());
+          metrics.authorizationFailed(failed.reason());
+        }
       }
       store.save(payment);
     }

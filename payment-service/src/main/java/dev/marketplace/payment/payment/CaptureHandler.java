@@ -27,14 +27,21 @@ class CaptureHandler {
   private final Inbox inbox;
   private final Outbox outbox;
   private final Clock clock;
+  private final PaymentMetrics metrics;
 
   CaptureHandler(
-      PaymentStore store, RetryingProvider provider, Inbox inbox, Outbox outbox, Clock clock) {
+      PaymentStore store,
+      RetryingProvider provider,
+      Inbox inbox,
+      Outbox outbox,
+      Clock clock,
+      PaymentMetrics metrics) {
     this.store = store;
     this.provider = provider;
     this.inbox = inbox;
     this.outbox = outbox;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void handle(UUID eventId, CapturePaymentV1 command) {
@@ -72,6 +79,7 @@ class CaptureHandler {
           Objects.requireNonNull(providerCaptureId, "captured at the provider"),
           clock.instant());
       store.save(payment);
+      metrics.captured();
     }
     outbox.publish(Topics.PAYMENT_REPLIES, PaymentReplies.capture(payment, vendorId));
   }

@@ -26,14 +26,21 @@ class RefundHandler {
   private final Inbox inbox;
   private final Outbox outbox;
   private final Clock clock;
+  private final PaymentMetrics metrics;
 
   RefundHandler(
-      PaymentStore store, RetryingProvider provider, Inbox inbox, Outbox outbox, Clock clock) {
+      PaymentStore store,
+      RetryingProvider provider,
+      Inbox inbox,
+      Outbox outbox,
+      Clock clock,
+      PaymentMetrics metrics) {
     this.store = store;
     this.provider = provider;
     this.inbox = inbox;
     this.outbox = outbox;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void handle(UUID eventId, RefundPaymentV1 command) {
@@ -71,6 +78,7 @@ class RefundHandler {
           Objects.requireNonNull(providerRefundId, "refunded at the provider"),
           clock.instant());
       store.save(payment);
+      metrics.refunded();
     }
     outbox.publish(Topics.PAYMENT_REPLIES, PaymentReplies.refund(payment, vendorId));
   }

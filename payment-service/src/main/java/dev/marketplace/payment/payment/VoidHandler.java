@@ -35,6 +35,7 @@ class VoidHandler {
   private final Inbox inbox;
   private final Outbox outbox;
   private final Clock clock;
+  private final PaymentMetrics metrics;
 
   VoidHandler(
       PaymentStore store,
@@ -42,13 +43,15 @@ class VoidHandler {
       RetryingProvider provider,
       Inbox inbox,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      PaymentMetrics metrics) {
     this.store = store;
     this.authorizations = authorizations;
     this.provider = provider;
     this.inbox = inbox;
     this.outbox = outbox;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void handle(UUID eventId, VoidPaymentV1 command) {
@@ -93,6 +96,7 @@ class VoidHandler {
         payment.voidRest(
             released == null ? payment.uncaptured() : released, reason, clock.instant());
         store.save(payment);
+        metrics.voided();
       }
       case AUTHORIZING ->
           throw new IllegalPaymentOperationException(

@@ -1,6 +1,7 @@
 package dev.marketplace.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.events.Event;
 import dev.marketplace.events.EventEnvelope;
@@ -12,13 +13,19 @@ import dev.marketplace.events.payment.PaymentFailedV1;
 import dev.marketplace.events.payment.PaymentFailedV1.Reason;
 import dev.marketplace.events.payment.PaymentVoidedV1;
 import dev.marketplace.payment.PaymentIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** AuthorizePayment through Kafka, for each test card and for repeated and broken commands. */
 class AuthorizationIT extends PaymentIntegrationTest {
+
+  @Autowired MeterRegistry meters;
 
   @Test
   void theApproveCardIsAuthorisedOnce() {
@@ -43,6 +50,7 @@ class AuthorizationIT extends PaymentIntegrationTest {
   void declinesAreFailuresWithTheirReason(String number, Reason reason) {
     String shopper = newId("shopper");
     String order = newId("order");
+    double countedBefore = authorizations(reason.name().toLowerCase(Locale.ROOT));
     send(authorize(order, shopper, addCard(shopper, number), 5_000));
 
     PaymentFailedV1 failed = reply(order, PaymentFailedV1.class);
@@ -50,6 +58,22 @@ class AuthorizationIT extends PaymentIntegrationTest {
     assertThat(failed.message()).isNotBlank();
     assertThat(providerCalls("authorize:" + order)).isEqualTo(1);
     assertThat(providerAuthorizations(order)).isZero();
+    // Operators see declines by reason (marketplace_payments_total).
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(authorizations(reason.name().toLowerCase(Locale.ROOT)))
+                    .isEqualTo(countedBefore + 1));
+  }
+
+  private double authorizations(String result) {
+    return meters
+        .get("marketplace.payments")
+        .tag("operation", "authorize")
+        .tag("result", result)
+        .counter()
+        .count();
   }
 
   @Test

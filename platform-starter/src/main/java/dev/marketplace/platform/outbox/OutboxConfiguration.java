@@ -4,6 +4,7 @@ import dev.marketplace.platform.TraceContext;
 import dev.marketplace.platform.kafka.PlatformKafkaConfiguration;
 import dev.marketplace.platform.kafka.TopicNames;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,6 +56,12 @@ public class OutboxConfiguration {
       ObjectProvider<Clock> clock,
       @Value("${spring.application.name}") String source) {
     return new Outbox(publisher, topics, trace, clock.getIfAvailable(Clock::systemUTC), source);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  OutboxMetrics outboxMetrics(DataSource dataSource, ObjectProvider<Clock> clock) {
+    return new OutboxMetrics(dataSource, clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean

@@ -14,6 +14,7 @@ import dev.marketplace.testkit.PostgresTestServer;
 import dev.marketplace.testkit.TcpProxy;
 import dev.marketplace.testkit.TestNamespace;
 import dev.marketplace.testkit.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +124,28 @@ class OutboxIT {
 
     assertThat(notes().exists(id)).isTrue();
     await().atMost(Duration.ofSeconds(15)).until(() -> publications("status = 'FAILED'") == 1);
+    // What operators are alerted on: a backlog that is not draining, and its age.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(gauge("marketplace.outbox.pending")).isEqualTo(1);
+              assertThat(gauge("marketplace.outbox.oldest.pending.age")).isGreaterThan(1);
+            });
     PROXY.restore();
     assertOneEventPublished(id);
     awaitNothingPending();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(gauge("marketplace.outbox.pending")).isZero();
+              assertThat(gauge("marketplace.outbox.oldest.pending.age")).isZero();
+            });
+  }
+
+  private double gauge(String name) {
+    return service.getBean(MeterRegistry.class).get(name).gauge().value();
   }
 
   @Test
