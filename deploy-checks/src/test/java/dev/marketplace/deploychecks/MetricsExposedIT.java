@@ -70,10 +70,14 @@ class MetricsExposedIT {
   private static String searchText;
   private static String customerText;
   private static String gatewayText;
+  private static String orderText;
+  private static String paymentText;
   private static PrometheusScrape catalog;
   private static PrometheusScrape search;
   private static PrometheusScrape customer;
   private static PrometheusScrape gateway;
+  private static PrometheusScrape order;
+  private static PrometheusScrape payment;
 
   @BeforeAll
   static void startServicesAndScrape() throws Exception {
@@ -82,13 +86,19 @@ class MetricsExposedIT {
     CompletableFuture<String> engine = CompletableFuture.supplyAsync(SearchTestServer::url);
     Upstream upstream = Upstream.start();
     try (ServiceJvm customerJvm = startCustomer();
-        ServiceJvm gatewayJvm = startGateway(upstream)) {
+        ServiceJvm gatewayJvm = startGateway(upstream);
+        ServiceJvm orderJvm = startCheckoutService("order-service", true);
+        ServiceJvm paymentJvm = startCheckoutService("payment-service", false)) {
       catalogText = scrapeCatalog();
       catalog = PrometheusScrape.parse(catalogText);
       customerText = scrapeCustomer(customerJvm);
       customer = PrometheusScrape.parse(customerText);
       gatewayText = scrapeGateway(gatewayJvm);
       gateway = PrometheusScrape.parse(gatewayText);
+      orderText = scrapeOrder(orderJvm);
+      order = PrometheusScrape.parse(orderText);
+      paymentText = scrapePayment(paymentJvm);
+      payment = PrometheusScrape.parse(paymentText);
     } finally {
       upstream.close();
     }
@@ -99,7 +109,8 @@ class MetricsExposedIT {
 
   @Test
   void everyMetricADashboardOrAlertUsesIsExposedWithItsLabels() {
-    PrometheusScrape exposed = catalog.plus(search).plus(customer).plus(gateway);
+    PrometheusScrape exposed =
+        catalog.plus(search).plus(customer).plus(gateway).plus(order).plus(payment);
     List<String> problems = new ArrayList<>();
     ObservabilityFiles.referencedMetrics()
         .forEach(
@@ -138,6 +149,8 @@ class MetricsExposedIT {
     assertThat(catalogText).doesNotContain("elasticsearch");
     assertThat(customerText).contains("application=\"customer-service\"");
     assertThat(gatewayText).contains("application=\"gateway-service\"");
+    assertThat(orderText).contains("application=\"order-service\"");
+    assertThat(paymentText).contains("application=\"payment-service\"");
     // Neither in-process service got customer-service's store (its JVM is separate).
     assertThat(catalogText + searchText).doesNotContain("hikaricp_");
   }
@@ -165,6 +178,26 @@ class MetricsExposedIT {
     assertThat(customer.has("hikaricp_connections_active")).isTrue();
     // The outbox sent the sign-up's events (Spring Modulith's Kafka externalization).
     assertThat(customer.has("kafka_producer_record_send_total")).isTrue();
+  }
+
+  @Test
+  void theCheckoutServicesExposeBusinessAndOutboxMetricsFromTheStart() {
+    // Registered at start-up for every value, so rates and ratios work before the first order.
+    assertThat(order.labels("marketplace_orders_total")).contains("status");
+    assertThat(orderText)
+        .contains("status=\"RESERVING_STOCK\"")
+        .contains("status=\"CONFIRMED\"")
+        .contains("status=\"CANCELLED\"");
+    assertThat(payment.labels("marketplace_payments_total")).contains("operation", "result");
+    assertThat(paymentText)
+        .contains("result=\"approved\"")
+        .contains("result=\"declined\"")
+        .contains("result=\"provider_unavailable\"");
+    for (PrometheusScrape scrape : List.of(order, payment, customer)) {
+      assertThat(scrape.has("marketplace_outbox_pending")).isTrue();
+      assertThat(scrape.has("marketplace_outbox_oldest_pending_age_seconds")).isTrue();
+      assertThat(scrape.has("hikaricp_connections_active")).isTrue();
+    }
   }
 
   @Test
@@ -203,6 +236,7 @@ class MetricsExposedIT {
           .isEqualTo(200);
       assertThat(anonymous.get("/api/v1/products/" + id).status()).isEqualTo(200);
       assertThat(anonymous.get("/api/v1/products/no-such-product").status()).isEqualTo(404);
+      awaitGcMetrics(service);
       return save(service.name(), service.scrape());
     }
   }
@@ -230,6 +264,7 @@ class MetricsExposedIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> service.scrape().contains("marketplace_kafka_dead_letters_total{"));
+      awaitGcMetrics(service);
       return save(service.name(), service.scrape());
     }
   }
@@ -277,6 +312,46 @@ class MetricsExposedIT {
   }
 
   /**
+   * order-service or payment-service as production runs it: its own JVM, PostgreSQL, Kafka (and
+   * Redis for carts), tokens checked against a JWK Set.
+   */
+  private static ServiceJvm startCheckoutService(String name, boolean withRedis) {
+    TestNamespace namespace = TestNamespace.forClass(MetricsExposedIT.class);
+    int port = Ports.free();
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.kafka.bootstrap-servers", KafkaTestServer.bootstrapServers());
+    properties.put("marketplace.kafka.topic-prefix", namespace.name());
+    properties.put("spring.datasource.url", PostgresTestServer.createDatabase(namespace));
+    properties.put("spring.datasource.username", PostgresTestServer.user());
+    properties.put("spring.datasource.password", PostgresTestServer.password());
+    properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
+    properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
+    if (withRedis) {
+      properties.put("spring.data.redis.host", RedisTestServer.host());
+      properties.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
+    }
+    return ServiceJvm.start(name, port, port, "256m", properties);
+  }
+
+  private static String scrapeOrder(ServiceJvm service) throws IOException {
+    service.awaitReady(Duration.ofSeconds(150));
+    ApiClient anonymous = ApiClient.at(service.url());
+    ApiClient shopper = anonymous.withToken(TestTokens.shopper("metrics-shopper"));
+    assertThat(shopper.get("/api/v1/cart").status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/v1/cart").status()).isEqualTo(401);
+    return save(service.name(), service.scrape());
+  }
+
+  private static String scrapePayment(ServiceJvm service) throws IOException {
+    service.awaitReady(Duration.ofSeconds(150));
+    ApiClient anonymous = ApiClient.at(service.url());
+    ApiClient shopper = anonymous.withToken(TestTokens.shopper("metrics-shopper"));
+    assertThat(shopper.get("/api/v1/payment-methods").status()).isEqualTo(200);
+    assertThat(anonymous.get("/api/v1/payment-methods").status()).isEqualTo(401);
+    return save(service.name(), service.scrape());
+  }
+
+  /**
    * The gateway as docker-compose runs it: management endpoints on a port of their own, Redis for
    * the rate limits, tokens checked against a JWK Set. Catalog and search are a stub upstream;
    * customer-service is an address nobody listens on, so its routes fail (503).
@@ -310,6 +385,14 @@ class MetricsExposedIT {
     // The actuator is not on the public port (docker-compose publishes only that one).
     assertThat(anonymous.get("/actuator/prometheus").status()).isNotEqualTo(200);
     return save(service.name(), service.scrape());
+  }
+
+  /** GC metrics appear with the first collection, which a short run may not have had yet. */
+  private static void awaitGcMetrics(InProcessService service) {
+    System.gc();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> service.scrape().contains("jvm_gc_pause_seconds_count"));
   }
 
   private static Map<String, String> common(TestNamespace namespace) {
