@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
   private final MongoServer mongo;
   private final OpenSearchProcess openSearch;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private final Map<String, String> databases = new java.util.concurrent.ConcurrentHashMap<>();
   private final LocalSecrets secrets = LocalSecrets.generate();
 
   private LocalStack(
@@ -104,6 +105,11 @@ public final class LocalStack implements AutoCloseable {
     common.put(
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", customerUrl + "/oauth2/jwks");
     common.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
+    // A service killed here (by a developer, or by a crash test) holds its partitions until its
+    // consumers' session times out: 10 s rather than Kafka's 45 s, so a restarted service is not
+    // kept waiting by the ghost of its predecessor.
+    common.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+    common.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "2000");
     // Extra properties for every service, for experiments:
     // -Dmarketplace.local-stack.service-properties=a=1,b=2
     for (String pair :
@@ -216,10 +222,12 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** A database of the service's own on the stack's PostgreSQL server. */
-  private static Map<String, String> database(String service) {
+  private Map<String, String> database(String service) {
+    String url = PostgresTestServer.createDatabase(new TestNamespace("localstack-" + service));
+    databases.put(service, url);
     return Map.of(
         "spring.datasource.url",
-        PostgresTestServer.createDatabase(new TestNamespace("localstack-" + service)),
+        url,
         "spring.datasource.username",
         PostgresTestServer.user(),
         "spring.datasource.password",
@@ -266,7 +274,20 @@ public final class LocalStack implements AutoCloseable {
     return List.copyOf(services);
   }
 
-  private ServiceProcess service(String name) {
+  /**
+   * The JDBC URL of a service's database ({@code "payment"}, {@code "order"}, ...), for tests that
+   * check what an API does not show (user and password: {@link PostgresTestServer}).
+   */
+  public String databaseUrl(String service) {
+    String url = databases.get(service);
+    if (url == null) {
+      throw new IllegalArgumentException("no database for " + service);
+    }
+    return url;
+  }
+
+  /** A service by its name, e.g. {@code "order-service"}: to kill and restart it in a test. */
+  public ServiceProcess service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
   }
 

@@ -16,20 +16,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One marketplace service running from its jar as a separate JVM, as in production. Its output goes
- * to a log file; it stops with its launcher (see {@code marketplace.parent-pid}).
+ * to a log file; it stops with its launcher (see {@code marketplace.parent-pid}). Crash tests can
+ * {@link #kill()} it and {@link #restart()} it with the same command line.
  */
 public final class ServiceProcess implements AutoCloseable {
 
   private final String name;
   private final int port;
-  private final Process process;
+  private final List<String> command;
   private final Path log;
+  private volatile Process process;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  private ServiceProcess(String name, int port, List<String> command, Path log, Process process) {
     this.name = name;
     this.port = port;
-    this.process = process;
+    this.command = List.copyOf(command);
     this.log = log;
+    this.process = process;
   }
 
   public static ServiceProcess start(
@@ -54,19 +57,52 @@ public final class ServiceProcess implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(name + ".log");
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      return new ServiceProcess(name, port, process, log);
+      return new ServiceProcess(
+          name, port, command, log, launch(command, ProcessBuilder.Redirect.to(log.toFile())));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }
   }
 
+  private static Process launch(List<String> command, ProcessBuilder.Redirect output)
+      throws IOException {
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+  }
+
+  /**
+   * Kills the service the way a crash, the OOM killer or {@code kill -9} does (SIGKILL): no
+   * shutdown hook runs, nothing in flight is finished, no offset is committed. Returns once the
+   * process is gone.
+   */
+  public void kill() {
+    try {
+      if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Starts the stopped service again with the same command line (port, database, settings), as a
+   * supervisor would; its log continues in the same file. Call {@link #awaitReady} next.
+   */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    try {
+      process = launch(command, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not restart " + name, e);
+    }
+  }
+
   /** Waits until the service reports itself ready to take traffic. */
   public void awaitReady(Duration timeout) {
+    Process process = this.process;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest readiness =
         HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build();
@@ -115,6 +151,7 @@ public final class ServiceProcess implements AutoCloseable {
   /** Graceful stop (SIGTERM), forced after 30 s. */
   @Override
   public void close() {
+    Process process = this.process;
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -2,6 +2,7 @@ package dev.marketplace.order.order;
 
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
+import dev.marketplace.events.MalformedEventException;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
@@ -40,8 +41,21 @@ class SagaReplyListener {
       groupId = "order-service-saga")
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> reply = EventJson.read(record.value());
-    UUID orderId = UUID.fromString(reply.key());
+    UUID orderId = orderId(reply);
     inbox.handleOnce(CONSUMER, reply.id(), () -> apply(orderId, reply));
+  }
+
+  /**
+   * Our order ids are UUIDs. A reply keyed by anything else can never apply: it is malformed, so it
+   * goes to the dead-letter topic at once instead of being retried (an IllegalArgumentException
+   * would be retried four times, holding up the partition's other replies for nothing).
+   */
+  private static UUID orderId(EventEnvelope<?> reply) {
+    try {
+      return UUID.fromString(reply.key());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedEventException("reply for " + reply.key() + ", which is no order id", e);
+    }
   }
 
   private void apply(UUID orderId, EventEnvelope<?> reply) {
