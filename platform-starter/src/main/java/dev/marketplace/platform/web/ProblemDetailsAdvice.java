@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -180,6 +181,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           .body(
               validation(List.of(new FieldError(path(mismatch), "has the wrong type or format"))));
     }
+    // A number too large for its field (3000000000 for an int) is a parse error underneath, but
+    // well-formed JSON: name the field rather than call the body malformed.
+    if (causeOf(ex, InputCoercionException.class) != null) {
+      JacksonException located = withPath(ex);
+      if (located != null) {
+        return ResponseEntity.badRequest()
+            .body(validation(List.of(new FieldError(path(located), "is out of range"))));
+      }
+    }
     String detail =
         causeOf(ex, StreamReadException.class) != null
             ? "The request body is not well-formed JSON."
@@ -256,6 +266,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     problem.setType(type);
     problem.setTitle(title);
     return problem;
+  }
+
+  /** The outermost Jackson exception in the chain that knows where in the body it happened. */
+  private static @Nullable JacksonException withPath(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        return jackson;
+      }
+    }
+    return null;
   }
 
   private static String path(JacksonException e) {
