@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./mvnw -Pbenchmark-gateway -DskipTests verify}. On the local stack:
@@ -36,11 +37,15 @@ public final class GatewayBenchmark {
     System.out.printf(
         "machine: %d cores, JDK %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.version());
-    // One token makes every request: lift its per-subject limit, or the limiter would be measured.
+    // One token (one address) makes every request: lift the limits, or refusals would be measured
+    // instead of latency. The limiter still runs its Redis script on every request.
     System.setProperty(
         "marketplace.local-stack.service-properties",
         "marketplace.gateway.rate-limits.api.replenish-rate=1000000,"
-            + "marketplace.gateway.rate-limits.api.burst-capacity=1000000");
+            + "marketplace.gateway.rate-limits.api.burst-capacity=1000000,"
+            + "marketplace.gateway.rate-limits.public.replenish-rate=1000000,"
+            + "marketplace.gateway.rate-limits.public.burst-capacity=1000000,"
+            + System.getProperty("benchmark.service-properties", "").replace(";", ","));
     try (LocalStack stack = LocalStack.start(LocalStack.Ports.free(), "512m")) {
       Identities identities = stack.identities();
       DemoData.createCategories(stack.catalogUrl(), identities.adminToken());
@@ -56,6 +61,14 @@ public final class GatewayBenchmark {
       time(stack.catalogUrl() + path, token, requests);
       Latencies viaGateway = time(stack.gatewayUrl() + path, token, requests);
       Latencies direct = time(stack.catalogUrl() + path, token, requests);
+      // Where the difference goes: the same call with a one-product page (does it grow with the
+      // body?), and a public read without a token (the JWT's share).
+      String small = "/api/v1/vendor/products?size=1";
+      Latencies smallViaGateway = time(stack.gatewayUrl() + small, token, requests);
+      Latencies smallDirect = time(stack.catalogUrl() + small, token, requests);
+      String anonymous = "/api/v1/categories";
+      Latencies anonymousViaGateway = time(stack.gatewayUrl() + anonymous, null, requests);
+      Latencies anonymousDirect = time(stack.catalogUrl() + anonymous, null, requests);
 
       int[] outcomes = limiterThroughput(stack.gatewayUrl() + "/api/v1/categories", clients, 10);
       System.out.println();
@@ -70,15 +83,28 @@ public final class GatewayBenchmark {
           "gateway p50 / direct p50: %.2fx (target <= 1.2x)%n",
           viaGateway.percentileMillis(50) / direct.percentileMillis(50));
       System.out.printf(
+          "one-product page: gateway p50 %.2f ms, direct p50 %.2f ms (%.2fx)%n",
+          smallViaGateway.percentileMillis(50),
+          smallDirect.percentileMillis(50),
+          smallViaGateway.percentileMillis(50) / smallDirect.percentileMillis(50));
+      System.out.printf(
+          "public read, no token: gateway p50 %.2f ms, direct p50 %.2f ms (%.2fx)%n",
+          anonymousViaGateway.percentileMillis(50),
+          anonymousDirect.percentileMillis(50),
+          anonymousViaGateway.percentileMillis(50) / anonymousDirect.percentileMillis(50));
+      System.out.printf(
           "rate limiter: %,d decisions/s with %d clients (%,d allowed, %,d refused with 429)%n",
           (outcomes[0] + outcomes[1]) / 10, clients, outcomes[0], outcomes[1]);
     }
   }
 
-  private static Latencies time(String url, String token, int requests) throws Exception {
+  private static Latencies time(String url, @Nullable String token, int requests) throws Exception {
     Latencies latencies = new Latencies(requests);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    HttpRequest request = builder.build();
     for (int i = 0; i < requests; i++) {
       long start = System.nanoTime();
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
