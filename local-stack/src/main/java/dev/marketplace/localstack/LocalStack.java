@@ -87,6 +87,8 @@ public final class LocalStack implements AutoCloseable {
       try {
         stack.startServices(ports);
       } catch (RuntimeException e) {
+        // close() deletes the logs the error points to: show their ends first.
+        stack.services.forEach(LocalStack::printLogTail);
         stack.close();
         throw e;
       }
@@ -217,7 +219,10 @@ public final class LocalStack implements AutoCloseable {
             logs,
             "256m"));
     for (ServiceProcess service : this.services) {
-      service.awaitReady(Duration.ofSeconds(120));
+      // Seven JVMs and the search engine start at once on a machine that may have two cores:
+      // customer-service alone took 73–92 s there with other builds running (its log says so).
+      // Waiting is not a performance check, so the limit is generous.
+      service.awaitReady(Duration.ofMinutes(5));
     }
   }
 
@@ -305,6 +310,16 @@ public final class LocalStack implements AutoCloseable {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // Best effort: it lives in the system temp directory.
+    }
+  }
+
+  private static void printLogTail(ServiceProcess service) {
+    try (Stream<String> lines = Files.lines(service.log())) {
+      List<String> all = lines.toList();
+      System.err.println("---- last lines of " + service.name() + "'s log ----");
+      all.subList(Math.max(0, all.size() - 30), all.size()).forEach(System.err::println);
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("(no log of " + service.name() + ": " + e + ")");
     }
   }
 
