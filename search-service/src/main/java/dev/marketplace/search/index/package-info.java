@@ -1,7 +1,4 @@
-/**
- * Keeping the product index in step with product and stock events, and rebuilding it from the
- * compacted topics.
- */
+/** Keeping the index in step with product events, and rebuilding it from the compacted topic. */
 @NullMarked
 package dev.marketplace.search.index;
 
