@@ -95,9 +95,9 @@ class MetricsExposedIT {
       customer = PrometheusScrape.parse(customerText);
       gatewayText = scrapeGateway(gatewayJvm);
       gateway = PrometheusScrape.parse(gatewayText);
-      orderText = scrapeOrder(orderJvm);
+      orderText = scrapeAfterShopperCalls(orderJvm, "/api/v1/cart");
       order = PrometheusScrape.parse(orderText);
-      paymentText = scrapePayment(paymentJvm);
+      paymentText = scrapeAfterShopperCalls(paymentJvm, "/api/v1/payment-methods");
       payment = PrometheusScrape.parse(paymentText);
     } finally {
       upstream.close();
@@ -273,12 +273,7 @@ class MetricsExposedIT {
   private static ServiceJvm startCustomer() {
     TestNamespace namespace = TestNamespace.forClass(MetricsExposedIT.class);
     int port = Ports.free();
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.kafka.bootstrap-servers", KafkaTestServer.bootstrapServers());
-    properties.put("marketplace.kafka.topic-prefix", namespace.name());
-    properties.put("spring.datasource.url", PostgresTestServer.createDatabase(namespace));
-    properties.put("spring.datasource.username", PostgresTestServer.user());
-    properties.put("spring.datasource.password", PostgresTestServer.password());
+    Map<String, String> properties = withKafkaAndDatabase(namespace);
     properties.put("marketplace.auth.issuer", "http://localhost:" + port);
     properties.put("marketplace.auth.signing-keys[0].id", "metrics-1");
     properties.put("marketplace.auth.signing-keys[0].private-key", rsaPrivateKey());
@@ -318,12 +313,7 @@ class MetricsExposedIT {
   private static ServiceJvm startCheckoutService(String name, boolean withRedis) {
     TestNamespace namespace = TestNamespace.forClass(MetricsExposedIT.class);
     int port = Ports.free();
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.kafka.bootstrap-servers", KafkaTestServer.bootstrapServers());
-    properties.put("marketplace.kafka.topic-prefix", namespace.name());
-    properties.put("spring.datasource.url", PostgresTestServer.createDatabase(namespace));
-    properties.put("spring.datasource.username", PostgresTestServer.user());
-    properties.put("spring.datasource.password", PostgresTestServer.password());
+    Map<String, String> properties = withKafkaAndDatabase(namespace);
     properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
     properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
     if (withRedis) {
@@ -333,22 +323,26 @@ class MetricsExposedIT {
     return ServiceJvm.start(name, port, port, "256m", properties);
   }
 
-  private static String scrapeOrder(ServiceJvm service) throws IOException {
+  /** Calls a shopper's endpoint with a token (200) and without one (401), then scrapes. */
+  private static String scrapeAfterShopperCalls(ServiceJvm service, String shopperPath)
+      throws IOException {
     service.awaitReady(Duration.ofSeconds(150));
     ApiClient anonymous = ApiClient.at(service.url());
     ApiClient shopper = anonymous.withToken(TestTokens.shopper("metrics-shopper"));
-    assertThat(shopper.get("/api/v1/cart").status()).isEqualTo(200);
-    assertThat(anonymous.get("/api/v1/cart").status()).isEqualTo(401);
+    assertThat(shopper.get(shopperPath).status()).isEqualTo(200);
+    assertThat(anonymous.get(shopperPath).status()).isEqualTo(401);
     return save(service.name(), service.scrape());
   }
 
-  private static String scrapePayment(ServiceJvm service) throws IOException {
-    service.awaitReady(Duration.ofSeconds(150));
-    ApiClient anonymous = ApiClient.at(service.url());
-    ApiClient shopper = anonymous.withToken(TestTokens.shopper("metrics-shopper"));
-    assertThat(shopper.get("/api/v1/payment-methods").status()).isEqualTo(200);
-    assertThat(anonymous.get("/api/v1/payment-methods").status()).isEqualTo(401);
-    return save(service.name(), service.scrape());
+  /** A PostgreSQL service's own database and Kafka topic prefix. */
+  private static Map<String, String> withKafkaAndDatabase(TestNamespace namespace) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.kafka.bootstrap-servers", KafkaTestServer.bootstrapServers());
+    properties.put("marketplace.kafka.topic-prefix", namespace.name());
+    properties.put("spring.datasource.url", PostgresTestServer.createDatabase(namespace));
+    properties.put("spring.datasource.username", PostgresTestServer.user());
+    properties.put("spring.datasource.password", PostgresTestServer.password());
+    return properties;
   }
 
   /**

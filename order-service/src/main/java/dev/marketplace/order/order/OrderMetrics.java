@@ -1,10 +1,9 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.platform.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Orders by the status they reached ({@code marketplace_orders_total{status}}): placed
@@ -27,17 +26,7 @@ class OrderMetrics {
 
   void reached(String status) {
     Counter counter = counter(status);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              counter.increment();
-            }
-          });
-    } else {
-      counter.increment();
-    }
+    AfterCommit.run(counter::increment);
   }
 
   private Counter counter(String status) {

@@ -1,11 +1,10 @@
 package dev.marketplace.payment.payment;
 
+import dev.marketplace.platform.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Payments by operation and result ({@code marketplace_payments_total{operation, result}}), the
@@ -64,16 +63,6 @@ class PaymentMetrics {
 
   private void count(String operation, String result) {
     Counter counter = counter(operation, result);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              counter.increment();
-            }
-          });
-    } else {
-      counter.increment();
-    }
+    AfterCommit.run(counter::increment);
   }
 }
