@@ -26,7 +26,10 @@ public final class Topics {
   /** inventory-service's replies to the order saga (key = order id). */
   public static final String INVENTORY_REPLIES = "inventory.replies";
 
-  /** Sellable quantity per SKU (compacted, key = SKU); search's in-stock filter reads it. */
+  /**
+   * Sellable quantity per vendor SKU (compacted, key = {@code vendorId:sku}); search's in-stock
+   * filter reads it.
+   */
   public static final String INVENTORY_AVAILABILITY = "inventory.availability";
 
   /** Saga commands to payment-service (key = order id). */

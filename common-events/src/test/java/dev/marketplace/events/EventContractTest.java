@@ -47,6 +47,15 @@ class EventContractTest {
   }
 
   @Test
+  void availabilityIsKeyedByVendorAndSkuBecauseSkusAreUniquePerVendorOnly() throws IOException {
+    EventEnvelope<Event> sample = EventJson.read(sample(EventTypes.STOCK_AVAILABILITY_CHANGED_V1));
+
+    assertThat(sample.payload().key())
+        .isEqualTo("3c5e7a9b-1d2f-4a6c-8e0b-5d7f9a1c3e5b:CPL-1")
+        .isEqualTo(sample.key());
+  }
+
+  @Test
   void unknownFieldsFromANewerProducerAreIgnored() throws IOException {
     String withExtra =
         sample(EventTypes.PRODUCT_CHANGED_V1)

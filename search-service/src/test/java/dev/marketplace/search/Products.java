@@ -22,6 +22,7 @@ public final class Products {
   private Map<String, String> attributes = Map.of("material", "brass");
   private long price = 4999;
   private Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
+  private List<String> skus;
 
   public static Products product() {
     return new Products();
@@ -82,6 +83,12 @@ public final class Products {
     return this;
   }
 
+  /** One variant per SKU (by default one variant, SKU-{first 8 characters of the id}). */
+  public Products skus(String... values) {
+    skus = List.of(values);
+    return this;
+  }
+
   public ProductChangedV1 build() {
     return new ProductChangedV1(
         id,
@@ -93,7 +100,8 @@ public final class Products {
         brand,
         categoryId,
         attributes,
-        List.of(new Variant("SKU-" + id.substring(0, 8), Map.of(), price, "EUR")),
+        (skus == null ? List.of("SKU-" + id.substring(0, 8)) : skus)
+            .stream().map(sku -> new Variant(sku, Map.of(), price, "EUR")).toList(),
         List.of("https://cdn.example.com/" + id + ".jpg"),
         createdAt,
         createdAt);

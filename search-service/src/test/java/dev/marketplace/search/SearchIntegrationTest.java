@@ -4,6 +4,7 @@ import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.catalog.ProductChangedV1;
+import dev.marketplace.events.inventory.StockAvailabilityChangedV1;
 import dev.marketplace.platform.kafka.TopicNames;
 import dev.marketplace.testkit.ApiClient;
 import dev.marketplace.testkit.KafkaTestServer;
@@ -22,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Runs search-service against the testkit's real Kafka broker and search engine (OpenSearch in a
  * child JVM, or Elasticsearch 9 with -Pdocker). Events are published to the product topic the way
- * catalog-service publishes them; each context has its own topic prefix, index prefix and group.
+ * catalog-service publishes them, and to the availability topic the way inventory-service does;
+ * each context has its own topic prefix, index prefix and group.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SearchIntegrationTest {
@@ -54,8 +56,19 @@ public abstract class SearchIntegrationTest {
   }
 
   protected void send(String key, String value) {
+    send(Topics.CATALOG_PRODUCTS, key, value);
+  }
+
+  /** Publishes an availability event as inventory-service would (key {@code vendorId:sku}). */
+  protected void publish(StockAvailabilityChangedV1 availability) {
+    EventEnvelope<StockAvailabilityChangedV1> envelope =
+        EventEnvelope.of("inventory-service", Instant.now(), null, availability);
+    send(Topics.INVENTORY_AVAILABILITY, availability.key(), EventJson.write(envelope));
+  }
+
+  protected void send(String topic, String key, String value) {
     try {
-      kafka.send(topics.name(Topics.CATALOG_PRODUCTS), key, value).get(10, TimeUnit.SECONDS);
+      kafka.send(topics.name(topic), key, value).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -104,7 +104,11 @@ class ReservationRaceIT extends InventoryIntegrationTest {
 
     try (TopicReader reader = reader(Topics.INVENTORY_AVAILABILITY)) {
       List<StockAvailabilityChangedV1> announced =
-          payloads(reader, sku, all -> all.size() >= 2 + UNITS).stream()
+          payloads(
+                  reader,
+                  StockAvailabilityChangedV1.key(vendor, sku),
+                  all -> all.size() >= 2 + UNITS)
+              .stream()
               .map(StockAvailabilityChangedV1.class::cast)
               .sorted(Comparator.comparingLong(StockAvailabilityChangedV1::stockVersion))
               .toList();

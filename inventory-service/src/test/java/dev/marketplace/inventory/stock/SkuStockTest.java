@@ -42,6 +42,7 @@ class SkuStockTest {
     StockAvailabilityChangedV1 first = lamp.announce().orElseThrow();
     assertThat(first)
         .isEqualTo(new StockAvailabilityChangedV1("LAMP-1", "vendor-1", 20, Level.IN_STOCK, 1));
+    assertThat(first.key()).as("SKUs are unique per vendor only").isEqualTo("vendor-1:LAMP-1");
     assertThat(lamp.announce()).isEmpty();
     lamp.saved();
 

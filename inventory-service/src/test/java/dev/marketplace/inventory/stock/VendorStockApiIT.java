@@ -176,7 +176,9 @@ class VendorStockApiIT extends InventoryIntegrationTest {
 
     try (TopicReader reader = reader(Topics.INVENTORY_AVAILABILITY)) {
       // The outbox sends each event on its own, so two may arrive swapped; the version orders them.
-      List<Event> events = payloads(reader, sku, all -> all.size() >= 5);
+      // Keyed by vendor and SKU: SKUs are unique per vendor only.
+      List<Event> events =
+          payloads(reader, StockAvailabilityChangedV1.key(vendor, sku), all -> all.size() >= 5);
       assertThat(events)
           .containsExactlyInAnyOrder(
               new StockAvailabilityChangedV1(sku, vendor, 20, Level.IN_STOCK, 1),

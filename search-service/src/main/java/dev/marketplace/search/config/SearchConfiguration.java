@@ -1,15 +1,23 @@
 package dev.marketplace.search.config;
 
+import dev.marketplace.events.Topics;
+import dev.marketplace.platform.kafka.TopicNames;
 import dev.marketplace.platform.security.AuthorizationRules;
 import dev.marketplace.platform.security.Roles;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.elasticsearch.autoconfigure.Rest5ClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
+
+  /** inventory-service's {@code inventory.topic.partitions}. */
+  private static final int INVENTORY_AVAILABILITY_PARTITIONS = 6;
 
   @Bean
   java.time.Clock clock() {
@@ -26,6 +34,33 @@ class SearchConfiguration {
             .permitAll()
             .requestMatchers("/api/v1/search/admin/**")
             .hasRole(Roles.ADMIN);
+  }
+
+  /**
+   * The availability topic, declared so that it exists before the stock listener subscribes (a
+   * consumer subscribed to a topic that does not exist yet does not see it until its next metadata
+   * refresh, minutes later), with inventory-service's settings: compacted, 6 partitions (a larger
+   * count here would add partitions that inventory's producer and other consumers do not see until
+   * they refresh their metadata). Its dead-letter topic is search-service's own. The product topic
+   * stays catalog-service's to declare, as before (some test set-ups create it with fewer
+   * partitions, which a declaration here would grow).
+   */
+  @Bean
+  KafkaAdmin.NewTopics searchTopics(TopicNames topics, SearchProperties properties) {
+    int replicas = properties.topicReplicas();
+    String availability = topics.name(Topics.INVENTORY_AVAILABILITY);
+    return new KafkaAdmin.NewTopics(
+        TopicBuilder.name(availability)
+            .partitions(INVENTORY_AVAILABILITY_PARTITIONS)
+            .replicas(replicas)
+            .compact()
+            .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas > 1 ? "2" : "1")
+            .build(),
+        TopicBuilder.name(topics.deadLetter(availability))
+            .partitions(1)
+            .replicas(replicas)
+            .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas > 1 ? "2" : "1")
+            .build());
   }
 
   @Bean

@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A product as the index holds it: what shoppers search, filter, facet and sort on. Prices are long
  * minor units (the "from" and "to" price over the variants), never floating point.
+ *
+ * @param inStock whether any variant can be bought now (a SKU inventory has announced nothing for
+ *     cannot)
+ * @param availableSkus the SKUs that can be bought now
+ * @param stock what is known of each SKU's stock, with its version (not indexed)
  */
 public record ProductDocument(
     String productId,
@@ -31,10 +36,16 @@ public record ProductDocument(
     String currency,
     @Nullable String imageUrl,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean inStock,
+    List<String> availableSkus,
+    Map<String, SkuStock> stock) {
 
-  /** The searchable form of a product event; variant attributes count as product attributes too. */
-  public static ProductDocument of(ProductChangedV1 product) {
+  /**
+   * The searchable form of a product event with what is known of its SKUs' stock; variant
+   * attributes count as product attributes too.
+   */
+  public static ProductDocument of(ProductChangedV1 product, Map<String, SkuStock> stock) {
     Map<String, List<String>> allAttributes = new TreeMap<>();
     product.attributes().forEach((k, v) -> add(allAttributes, k, v));
     product
@@ -53,6 +64,12 @@ public record ProductDocument(
     long max =
         product.variants().stream().mapToLong(ProductChangedV1.Variant::priceMinor).max().orElse(0);
     String currency = product.variants().isEmpty() ? "" : product.variants().getFirst().currency();
+    List<String> skus = product.variants().stream().map(ProductChangedV1.Variant::sku).toList();
+    List<String> availableSkus =
+        skus.stream()
+            .distinct()
+            .filter(sku -> stock.containsKey(sku) && stock.get(sku).sellable())
+            .toList();
     return new ProductDocument(
         product.productId(),
         product.vendorId(),
@@ -66,13 +83,16 @@ public record ProductDocument(
         product.attributes(),
         facets,
         attributeText,
-        product.variants().stream().map(ProductChangedV1.Variant::sku).toList(),
+        skus,
         min,
         max,
         currency,
         product.mediaUrls().isEmpty() ? null : product.mediaUrls().getFirst(),
         product.createdAt(),
-        product.updatedAt());
+        product.updatedAt(),
+        !availableSkus.isEmpty(),
+        availableSkus,
+        stock);
   }
 
   private static void add(Map<String, List<String>> attributes, String key, String value) {

@@ -1,4 +1,7 @@
-/** Keeping the index in step with product events, and rebuilding it from the compacted topic. */
+/**
+ * Keeping the product index in step with product and stock events, and rebuilding it from the
+ * compacted topics.
+ */
 @NullMarked
 package dev.marketplace.search.index;
 

@@ -10,8 +10,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import dev.marketplace.search.index.ProductDocument;
 import dev.marketplace.search.index.ProductIndex;
+import dev.marketplace.search.query.SearchResponse.Availability;
 import dev.marketplace.search.query.SearchResponse.Count;
 import dev.marketplace.search.query.SearchResponse.Facets;
 import dev.marketplace.search.query.SearchResponse.Price;
@@ -48,7 +48,8 @@ public class ProductSearch {
           "priceMax",
           "currency",
           "imageUrl",
-          "attributes");
+          "attributes",
+          "inStock");
 
   private final ElasticsearchClient client;
   private final ProductIndex index;
@@ -77,8 +78,9 @@ public class ProductSearch {
                     .aggregations("vendor", a -> a.terms(t -> t.field("vendorId").size(FACET_SIZE)))
                     .aggregations(
                         "attributes", a -> a.terms(t -> t.field("attributeFacets").size(200)))
-                    .aggregations("price", a -> a.stats(st -> st.field("priceMin"))),
-            ProductDocument.class);
+                    .aggregations("price", a -> a.stats(st -> st.field("priceMin")))
+                    .aggregations("inStock", a -> a.filter(inStock())),
+            HitSource.class);
     long total = response.hits().total() == null ? 0 : response.hits().total().value();
     List<SearchResponse.Hit> items =
         response.hits().hits().stream()
@@ -93,7 +95,8 @@ public class ProductSearch {
             counts(aggs.get("brand")),
             counts(aggs.get("vendor")),
             attributeCounts(aggs.get("attributes")),
-            priceRange(aggs.get("price")));
+            priceRange(aggs.get("price")),
+            availability(aggs.get("inStock"), total));
     int totalPages = (int) ((total + request.size() - 1) / request.size());
     return new SearchResponse(items, request.page(), request.size(), total, totalPages, facets);
   }
@@ -134,6 +137,20 @@ public class ProductSearch {
   }
 
   record SuggestionSource(String productId, String name) {}
+
+  /** The fields of a product a hit shows ({@link #HIT_FIELDS}). */
+  record HitSource(
+      String productId,
+      String name,
+      @Nullable String brand,
+      String vendorId,
+      @Nullable String categoryId,
+      long priceMin,
+      long priceMax,
+      String currency,
+      @Nullable String imageUrl,
+      Map<String, String> attributes,
+      @Nullable Boolean inStock) {}
 
   private static Query query(SearchRequest r) {
     BoolQuery.Builder bool = new BoolQuery.Builder().filter(published());
@@ -181,11 +198,22 @@ public class ProductSearch {
         .forEach(
             (name, values) ->
                 terms(bool, "attributeFacets", values.stream().map(v -> name + "=" + v).toList()));
+    if (Boolean.TRUE.equals(r.inStock())) {
+      bool.filter(inStock());
+    } else if (Boolean.FALSE.equals(r.inStock())) {
+      // Products without stock fields (inventory has announced nothing for them) count here too.
+      bool.mustNot(inStock());
+    }
     return bool.build()._toQuery();
   }
 
   private static Query published() {
     return Query.of(q -> q.term(t -> t.field("status").value(PUBLISHED)));
+  }
+
+  /** A variant can be bought now (see ProductStock). */
+  private static Query inStock() {
+    return Query.of(q -> q.term(t -> t.field("inStock").value(true)));
   }
 
   private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
@@ -216,7 +244,7 @@ public class ProductSearch {
     return SortOptions.of(s -> s.field(f -> f.field(name).order(order)));
   }
 
-  private static SearchResponse.Hit hit(ProductDocument d) {
+  private static SearchResponse.Hit hit(HitSource d) {
     return new SearchResponse.Hit(
         d.productId(),
         d.name(),
@@ -226,7 +254,8 @@ public class ProductSearch {
         new Price(d.priceMin(), d.currency()),
         new Price(d.priceMax(), d.currency()),
         d.imageUrl(),
-        d.attributes());
+        d.attributes(),
+        Boolean.TRUE.equals(d.inStock()));
   }
 
   private static List<Count> counts(@Nullable Aggregate aggregate) {
@@ -253,6 +282,11 @@ public class ProductSearch {
       }
     }
     return byName;
+  }
+
+  private static Availability availability(@Nullable Aggregate aggregate, long total) {
+    long inStock = aggregate == null || !aggregate.isFilter() ? 0 : aggregate.filter().docCount();
+    return new Availability(inStock, total - inStock);
   }
 
   private static @Nullable PriceRange priceRange(@Nullable Aggregate aggregate) {

@@ -3,10 +3,18 @@ package dev.marketplace.search.query;
 import dev.marketplace.platform.web.FieldError;
 import dev.marketplace.platform.web.IsoCurrency;
 import dev.marketplace.platform.web.ProblemDetailsAdvice;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public search API. Parameters: {@code q}, {@code category}, {@code brand}, {@code vendor}
  * (each may repeat), {@code minPrice}/{@code maxPrice} (minor units), {@code currency}, {@code
- * attr.<name>=<value>}, {@code sort} (relevance, price_asc, price_desc, newest), {@code page} (from
- * 0) and {@code size} (1-100). Unknown parameters are refused, so a misspelt filter is not silently
- * ignored.
+ * attr.<name>=<value>}, {@code inStock} (true or false), {@code sort} (relevance, price_asc,
+ * price_desc, newest), {@code page} (from 0) and {@code size} (1-100). Unknown parameters are
+ * refused, so a misspelt filter is not silently ignored.
  */
 @RestController
 class SearchController {
@@ -37,6 +45,7 @@ class SearchController {
           "minPrice",
           "maxPrice",
           "currency",
+          "inStock",
           "sort",
           "page",
           "size");
@@ -48,7 +57,92 @@ class SearchController {
   }
 
   @GetMapping("/api/v1/search/products")
-  SearchResponse products(@RequestParam MultiValueMap<String, String> params) throws IOException {
+  @Operation(
+      summary = "Search published products",
+      description =
+          "Full text with typo tolerance, filters, facets, a sort and a page. Values of one filter"
+              + " are OR'ed (repeat the parameter), filters are AND'ed. Attributes filter as"
+              + " attr.<name>=<value> (e.g. attr.colour=oak). The facets count the whole result."
+              + " Unknown parameters are refused (400 naming them).",
+      parameters = {
+        @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Free text, 1 to 200 characters",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "category",
+            in = ParameterIn.QUERY,
+            description = "Category id (may repeat)",
+            array = @ArraySchema(schema = @Schema(type = "string"))),
+        @Parameter(
+            name = "brand",
+            in = ParameterIn.QUERY,
+            description = "Brand (may repeat)",
+            array = @ArraySchema(schema = @Schema(type = "string"))),
+        @Parameter(
+            name = "vendor",
+            in = ParameterIn.QUERY,
+            description = "Vendor id (may repeat)",
+            array = @ArraySchema(schema = @Schema(type = "string"))),
+        @Parameter(
+            name = "minPrice",
+            in = ParameterIn.QUERY,
+            description = "Lowest \"from\" price in minor units",
+            schema = @Schema(type = "integer", format = "int64", minimum = "0")),
+        @Parameter(
+            name = "maxPrice",
+            in = ParameterIn.QUERY,
+            description = "Highest \"from\" price in minor units",
+            schema = @Schema(type = "integer", format = "int64", minimum = "0")),
+        @Parameter(
+            name = "currency",
+            in = ParameterIn.QUERY,
+            description = "ISO 4217 currency code",
+            schema = @Schema(type = "string")),
+        @Parameter(
+            name = "inStock",
+            in = ParameterIn.QUERY,
+            description =
+                "true: only products with a variant that can be bought now (in stock or low"
+                    + " stock); false: only products with none, including products inventory has"
+                    + " no stock for. Without it, both (facets.availability counts each).",
+            schema = @Schema(type = "boolean")),
+        @Parameter(
+            name = "sort",
+            in = ParameterIn.QUERY,
+            description = "Order of the results; relevance without q is newest",
+            schema =
+                @Schema(
+                    type = "string",
+                    allowableValues = {"relevance", "price_asc", "price_desc", "newest"},
+                    defaultValue = "relevance")),
+        @Parameter(
+            name = "page",
+            in = ParameterIn.QUERY,
+            description = "Page number, from 0 (at most 10,000 results deep)",
+            schema =
+                @Schema(type = "integer", format = "int32", minimum = "0", defaultValue = "0")),
+        @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = "Results per page",
+            schema =
+                @Schema(
+                    type = "integer",
+                    format = "int32",
+                    minimum = "1",
+                    maximum = "100",
+                    defaultValue = "20"))
+      })
+  @ApiResponse(responseCode = "200", description = "A page of products and facet counts")
+  @ApiResponse(
+      responseCode = "400",
+      description = "A parameter is unknown or has a bad value; each is named in errors[].field",
+      content = @Content(mediaType = "application/problem+json"))
+  SearchResponse products(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params)
+      throws IOException {
     return search.search(parse(params));
   }
 
@@ -98,6 +192,7 @@ class SearchController {
     if (currency != null && !IsoCurrency.Validator.isIsoCode(currency)) {
       errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
     }
+    Boolean inStock = bool(params, "inStock", errors);
     String sortValue = single(params, "sort");
     SearchRequest.Sort sort =
         sortValue == null ? SearchRequest.Sort.RELEVANCE : SearchRequest.Sort.parse(sortValue);
@@ -125,6 +220,7 @@ class SearchController {
         maxPrice,
         currency,
         attributes,
+        inStock,
         sort,
         pageNumber,
         pageSize);
@@ -137,6 +233,22 @@ class SearchController {
   private static List<String> list(MultiValueMap<String, String> params, String name) {
     List<String> values = params.get(name);
     return values == null ? List.of() : values.stream().filter(v -> !v.isBlank()).toList();
+  }
+
+  private static @Nullable Boolean bool(
+      MultiValueMap<String, String> params, String name, List<FieldError> errors) {
+    String value = single(params, name);
+    if (value == null) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> {
+        errors.add(new FieldError(name, "must be true or false"));
+        yield null;
+      }
+    };
   }
 
   private static @Nullable Long number(

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A shopper's search, already checked: free text, filters (values of one filter are OR'ed, filters
  * are AND'ed), a sort and a page.
+ *
+ * @param inStock true: only products with a variant that can be bought now; false: only products
+ *     with none; null: both
  */
 public record SearchRequest(
     @Nullable String text,
@@ -17,6 +20,7 @@ public record SearchRequest(
     @Nullable Long maxPrice,
     @Nullable String currency,
     Map<String, List<String>> attributes,
+    @Nullable Boolean inStock,
     Sort sort,
     int page,
     int size) {

@@ -17,7 +17,8 @@ public record SearchResponse(
       Price price,
       Price maxPrice,
       @Nullable String imageUrl,
-      Map<String, String> attributes) {}
+      Map<String, String> attributes,
+      boolean inStock) {}
 
   public record Price(long amount, String currency) {}
 
@@ -26,11 +27,18 @@ public record SearchResponse(
       List<Count> brand,
       List<Count> vendor,
       Map<String, List<Count>> attributes,
-      @Nullable PriceRange price) {}
+      @Nullable PriceRange price,
+      Availability availability) {}
 
   public record Count(String value, long count) {}
 
   public record PriceRange(long min, long max) {}
+
+  /**
+   * How many of the matching products have a variant that can be bought now, and how many have none
+   * (including products inventory has no stock for).
+   */
+  public record Availability(long inStock, long outOfStock) {}
 
   public record Suggestion(String productId, String name) {}
 }

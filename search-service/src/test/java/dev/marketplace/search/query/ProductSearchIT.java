@@ -120,6 +120,9 @@ class ProductSearchIT extends SearchIntegrationTest {
     assertThat(count(facets.path("attributes").path("colour"), "oak")).isEqualTo(2);
     assertThat(facets.path("price").path("min").asLong()).isEqualTo(4999);
     assertThat(facets.path("price").path("max").asLong()).isEqualTo(49900);
+    // Inventory has announced no stock for any of them: nothing can be bought yet.
+    assertThat(facets.at("/availability/inStock").asLong()).isZero();
+    assertThat(facets.at("/availability/outOfStock").asLong()).isEqualTo(4);
   }
 
   @Test
@@ -162,6 +165,7 @@ class ProductSearchIT extends SearchIntegrationTest {
     assertBadParameter("colour=red", "colour");
     assertBadParameter("currency=XYZ", "currency");
     assertBadParameter("page=100000", "page");
+    assertBadParameter("inStock=yes", "inStock");
   }
 
   private void assertBadParameter(String query, String field) {

@@ -33,6 +33,20 @@ class SearchParametersTest {
     assertThat(request.sort()).isEqualTo(SearchRequest.Sort.PRICE_DESC);
     assertThat(request.page()).isEqualTo(2);
     assertThat(request.size()).isEqualTo(10);
+    assertThat(request.inStock()).isNull();
+  }
+
+  @Test
+  void inStockIsTrueFalseOrAbsent() {
+    assertThat(SearchController.parse(params(Map.of("inStock", List.of("true")))).inStock())
+        .isTrue();
+    assertThat(SearchController.parse(params(Map.of("inStock", List.of("FALSE")))).inStock())
+        .isFalse();
+    InvalidSearchException error =
+        catchThrowableOfType(
+            InvalidSearchException.class,
+            () -> SearchController.parse(params(Map.of("inStock", List.of("yes")))));
+    assertThat(error.errors()).extracting(FieldError::field).containsExactly("inStock");
   }
 
   @Test
