@@ -77,7 +77,7 @@ public class ProductIndex {
    */
   public void ensureExists() throws IOException {
     if (client.indices().existsAlias(e -> e.name(alias())).value()) {
-      String mappings = JsonMapper.shared().readTree(DEFINITION).get("mappings").toString();
+      String mappings = JsonMapper.shared().readTree(definition()).get("mappings").toString();
       client.indices().putMapping(p -> p.index(alias()).withJson(new StringReader(mappings)));
       return;
     }
@@ -96,12 +96,15 @@ public class ProductIndex {
   /** A new, empty index with the product mapping, named after the alias and the current time. */
   public String createIndex() throws IOException {
     String index = alias() + "-" + SUFFIX.format(clock.instant());
-    String definition =
-        DEFINITION
-            .replace("__REPLICAS__", Integer.toString(properties.replicas()))
-            .replace("__REFRESH__", properties.refreshInterval().toMillis() + "ms");
-    client.indices().create(c -> c.index(index).withJson(new StringReader(definition)));
+    client.indices().create(c -> c.index(index).withJson(new StringReader(definition())));
     return index;
+  }
+
+  /** The index definition with this deployment's settings filled in (it is not JSON before). */
+  private String definition() {
+    return DEFINITION
+        .replace("__REPLICAS__", Integer.toString(properties.replicas()))
+        .replace("__REFRESH__", properties.refreshInterval().toMillis() + "ms");
   }
 
   /** The indices the alias points to now (one, outside of a switch). */

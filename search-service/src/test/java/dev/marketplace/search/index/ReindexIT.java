@@ -71,6 +71,23 @@ class ReindexIT extends SearchIntegrationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> total(tag) == 51);
   }
 
+  /**
+   * A restarted instance (or a second replica) finds the alias already there: it keeps that index
+   * and its products, and only adds the mapping's fields (the path a rolling deployment takes).
+   */
+  @Test
+  void startingAgainstAnExistingIndexKeepsItAndItsProducts() throws Exception {
+    String tag = "k" + UUID.randomUUID().toString().substring(0, 6);
+    publish(product().name("Kept item").attributes(Map.of("tag", tag)).build());
+    await().atMost(Duration.ofSeconds(15)).until(() -> total(tag) == 1);
+    var before = index.currentIndices();
+
+    index.ensureExists();
+
+    assertThat(index.currentIndices()).isEqualTo(before);
+    assertThat(total(tag)).isEqualTo(1);
+  }
+
   @Test
   void onlyStaffMayRebuild() {
     var vendor =
