@@ -33,7 +33,8 @@ public record LocalSecrets(
     return Base64.getEncoder().encodeToString(raw);
   }
 
-  private static String rsaPrivateKeyPem() {
+  /** A new RSA signing key for customer-service, PKCS#8 PEM: also what a key rotation adds. */
+  public static String rsaPrivateKeyPem() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);

@@ -27,6 +27,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class LocalStack implements AutoCloseable {
 
+  /** The id of the key customer-service signs tokens with (LocalSecrets holds the key). */
+  public static final String SIGNING_KEY_ID = "local-1";
+
   /** Where the services listen; the README's examples use these. */
   public record Ports(
       int gateway, int catalog, int search, int customer, int order, int inventory, int payment) {
@@ -126,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> customer = new java.util.LinkedHashMap<>(common);
     customer.putAll(database("customer"));
     customer.put("marketplace.auth.issuer", issuer);
-    customer.put("marketplace.auth.signing-keys[0].id", "local-1");
+    customer.put("marketplace.auth.signing-keys[0].id", SIGNING_KEY_ID);
     customer.put("marketplace.auth.signing-keys[0].private-key", secrets.signingKeyPem());
     customer.put("marketplace.auth.web-client.client-secret", secrets.webClientSecret());
     customer.put("marketplace.auth.web-client.redirect-uris", Identities.WEB_CALLBACK);

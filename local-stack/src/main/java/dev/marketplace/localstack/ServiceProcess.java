@@ -23,7 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   private final String name;
   private final int port;
-  private final List<String> command;
+  private volatile List<String> command;
   private final Path log;
   private volatile Process process;
 
@@ -98,6 +98,26 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not restart " + name, e);
     }
+  }
+
+  /**
+   * Starts the stopped service again with some settings changed, as a redeployment with a new
+   * configuration does (a rotated key, a new limit); later restarts keep the change.
+   */
+  public void restart(Map<String, String> changedProperties) {
+    List<String> changed = new ArrayList<>();
+    for (String argument : command) {
+      // Spring joins repeated --key=value arguments into a list, so a setting is replaced in place.
+      boolean replaced =
+          changedProperties.keySet().stream()
+              .anyMatch(key -> argument.startsWith("--" + key + "="));
+      if (!replaced) {
+        changed.add(argument);
+      }
+    }
+    changedProperties.forEach((key, value) -> changed.add("--" + key + "=" + value));
+    command = List.copyOf(changed);
+    restart();
   }
 
   /** Waits until the service reports itself ready to take traffic. */
