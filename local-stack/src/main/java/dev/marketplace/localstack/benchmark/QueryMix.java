@@ -68,7 +68,7 @@ final class QueryMix {
             + page * 20
             + ",\"size\":20,\"track_total_hits\":true,"
             + "\"_source\":{\"includes\":[\"productId\",\"name\",\"brand\",\"vendorId\",\"categoryId\","
-            + "\"priceMin\",\"priceMax\",\"currency\",\"imageUrl\",\"attributes\"]},"
+            + "\"priceMin\",\"priceMax\",\"currency\",\"imageUrl\",\"attributes\",\"inStock\"]},"
             + "\"query\":{\"bool\":{\"filter\":["
             + filter
             + "]"
@@ -80,7 +80,8 @@ final class QueryMix {
             + "\"brand\":{\"terms\":{\"field\":\"brand.keyword\",\"size\":50}},"
             + "\"vendor\":{\"terms\":{\"field\":\"vendorId\",\"size\":50}},"
             + "\"attributes\":{\"terms\":{\"field\":\"attributeFacets\",\"size\":200}},"
-            + "\"price\":{\"stats\":{\"field\":\"priceMin\"}}}}";
+            + "\"price\":{\"stats\":{\"field\":\"priceMin\"}},"
+            + "\"inStock\":{\"filter\":{\"term\":{\"inStock\":{\"value\":true}}}}}}";
     return new Query(serviceQuery + "&size=20", body);
   }
 
