@@ -12,6 +12,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.resilience.annotation.ConcurrencyLimit;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -36,8 +37,16 @@ class OrderController {
     this.orders = orders;
   }
 
-  /** 201 for a new order (PENDING); 200 with the same order when the key was used before. */
+  /**
+   * 201 for a new order (PENDING); 200 with the same order when the key was used before.
+   *
+   * <p>At most a few checkouts run at once; the others wait here, before they take a database
+   * connection, so a burst of checkouts cannot starve the saga's replies and the outbox of
+   * connections (without this limit an overload stopped every saga; see docs/benchmarks.md,
+   * Checkout).
+   */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ConcurrencyLimit(limitString = "${order.checkout.max-concurrent:4}")
   ResponseEntity<OrderView> checkout(
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
