@@ -97,6 +97,26 @@ public final class DemoData {
     }
   }
 
+  /**
+   * Demo product {@code n} without a category and with one SKU of the given name and price (EUR
+   * minor units): what checkout and stock scenarios buy and count.
+   */
+  public static Map<String, Object> singleSkuProduct(int n, String sku, long amountMinor) {
+    Map<String, Object> product = product(n);
+    product.put("categoryId", null);
+    product.put(
+        "variants",
+        List.of(
+            Map.of(
+                "sku",
+                sku,
+                "attributes",
+                Map.of(),
+                "price",
+                Map.of("amount", amountMinor, "currency", "EUR"))));
+    return product;
+  }
+
   /** The request body of demo product number {@code n}. */
   public static Map<String, Object> product(int n) {
     String category = CATEGORIES.get(n % CATEGORIES.size());

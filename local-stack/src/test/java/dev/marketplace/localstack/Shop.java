@@ -89,18 +89,7 @@ final class Shop {
   /** A published product with one SKU at {@link #UNIT_PRICE}, with {@code units} in stock. */
   String productInStock(int units) {
     String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> product = DemoData.product(7);
-    product.put("categoryId", null);
-    product.put(
-        "variants",
-        List.of(
-            Map.of(
-                "sku",
-                sku,
-                "attributes",
-                Map.of(),
-                "price",
-                Map.of("amount", UNIT_PRICE, "currency", "EUR"))));
+    Map<String, Object> product = DemoData.singleSkuProduct(7, sku, UNIT_PRICE);
     var created = vendor.post("/api/v1/vendor/products", product);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().path("id").asString();

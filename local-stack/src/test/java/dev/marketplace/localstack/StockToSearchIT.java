@@ -60,19 +60,8 @@ class StockToSearchIT {
   }
 
   private static void publishProduct(String name, String sku) {
-    Map<String, Object> product = DemoData.product(3);
+    Map<String, Object> product = DemoData.singleSkuProduct(3, sku, 1_900);
     product.put("name", name);
-    product.put("categoryId", null);
-    product.put(
-        "variants",
-        List.of(
-            Map.of(
-                "sku",
-                sku,
-                "attributes",
-                Map.of(),
-                "price",
-                Map.of("amount", 1_900, "currency", "EUR"))));
     var created = vendor.post("/api/v1/vendor/products", product);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().path("id").asString();

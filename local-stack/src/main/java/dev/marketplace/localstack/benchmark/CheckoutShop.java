@@ -87,19 +87,8 @@ final class CheckoutShop {
   /** A published product with one SKU, and {@link #UNITS} of it counted in the warehouse. */
   private static String productInStock(ApiClient vendor, String location, int n)
       throws InterruptedException {
-    Map<String, Object> product = DemoData.product(n);
     String sku = "BENCH-" + UUID.randomUUID().toString().substring(0, 8);
-    product.put("categoryId", null);
-    product.put(
-        "variants",
-        List.of(
-            Map.of(
-                "sku",
-                sku,
-                "attributes",
-                Map.of(),
-                "price",
-                Map.of("amount", 2_500, "currency", "EUR"))));
+    Map<String, Object> product = DemoData.singleSkuProduct(n, sku, 2_500);
     var created = vendor.post("/api/v1/vendor/products", product);
     require(created.status() == 201, created.toString());
     String id = created.json().path("id").asString();
