@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /**
  * What the checkout benchmark sells and who buys it, all made through the gateway the way the
@@ -144,14 +145,11 @@ final class CheckoutShop {
   }
 
   /** Asks every 200 ms for up to a minute: events take a moment to reach their consumers. */
-  private static void until(BooleanSupplier done, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("waited a minute for " + what);
-      }
-      Thread.sleep(200);
-    }
+  private static void until(BooleanSupplier done, String what) {
+    Awaitility.await(what)
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
+        .until(done::getAsBoolean);
   }
 
   private static void require(boolean condition, String what) {
