@@ -7,6 +7,7 @@ import dev.marketplace.testkit.OpenSearchProcess;
 import dev.marketplace.testkit.PostgresTestServer;
 import dev.marketplace.testkit.RedisTestServer;
 import dev.marketplace.testkit.TestNamespace;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import redis.embedded.RedisServer;
 
 /**
  * The marketplace on one machine: the servers (Kafka, PostgreSQL, Redis, a MongoDB wire-protocol
@@ -56,22 +58,35 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private final Path workDir;
+  // The stack's own servers, not the test JVM's shared ones: those stop in shutdown hooks of their
+  // own, in no order with the stack's, and stopping PostgreSQL or Redis under running services
+  // made each of them hang until it was killed instead of finishing its work and exiting.
   private final EmbeddedKafkaKraftBroker kafka;
   private final MongoServer mongo;
   private final OpenSearchProcess openSearch;
+  private final EmbeddedPostgres postgres;
+  private final RedisServer redis;
+  private final int redisPort;
   private final List<ServiceProcess> services = new ArrayList<>();
   private final Map<String, String> databases = new java.util.concurrent.ConcurrentHashMap<>();
   private final LocalSecrets secrets = LocalSecrets.generate();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private LocalStack(
       Path workDir,
       EmbeddedKafkaKraftBroker kafka,
       MongoServer mongo,
-      OpenSearchProcess openSearch) {
+      OpenSearchProcess openSearch,
+      EmbeddedPostgres postgres,
+      int redisPort) {
     this.workDir = workDir;
     this.kafka = kafka;
     this.mongo = mongo;
     this.openSearch = openSearch;
+    this.postgres = postgres;
+    this.redisPort = redisPort;
+    this.redis = RedisTestServer.startPrivateServer(redisPort);
   }
 
   /**
@@ -86,7 +101,9 @@ public final class LocalStack implements AutoCloseable {
               workDir,
               KafkaTestServer.startPrivateBroker(),
               MongoTestServer.startPrivateServer(),
-              OpenSearchProcess.start(searchHeap));
+              OpenSearchProcess.start(searchHeap),
+              PostgresTestServer.startPrivateServer(),
+              dev.marketplace.testkit.Ports.free());
       try {
         stack.startServices(ports);
       } catch (RuntimeException e) {
@@ -185,8 +202,8 @@ public final class LocalStack implements AutoCloseable {
             logs,
             "256m"));
     Map<String, String> order = merge(common, database("order"));
-    order.put("spring.data.redis.host", RedisTestServer.host());
-    order.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
+    order.put("spring.data.redis.host", "127.0.0.1");
+    order.put("spring.data.redis.port", String.valueOf(redisPort));
     this.services.add(
         ServiceProcess.start(
             "order-service",
@@ -211,8 +228,8 @@ public final class LocalStack implements AutoCloseable {
     gateway.put("marketplace.gateway.services.order", "http://localhost:" + ports.order());
     gateway.put("marketplace.gateway.services.inventory", "http://localhost:" + ports.inventory());
     gateway.put("marketplace.gateway.services.payment", "http://localhost:" + ports.payment());
-    gateway.put("spring.data.redis.host", RedisTestServer.host());
-    gateway.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
+    gateway.put("spring.data.redis.host", "127.0.0.1");
+    gateway.put("spring.data.redis.port", String.valueOf(redisPort));
     this.services.add(
         ServiceProcess.start(
             "gateway-service",
@@ -231,7 +248,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** A database of the service's own on the stack's PostgreSQL server. */
   private Map<String, String> database(String service) {
-    String url = PostgresTestServer.createDatabase(new TestNamespace("localstack-" + service));
+    String url =
+        PostgresTestServer.createDatabase(
+            postgres, new TestNamespace("localstack-" + service).identifier());
     databases.put(service, url);
     return Map.of(
         "spring.datasource.url",
@@ -286,6 +305,14 @@ public final class LocalStack implements AutoCloseable {
    * The JDBC URL of a service's database ({@code "payment"}, {@code "order"}, ...), for tests that
    * check what an API does not show (user and password: {@link PostgresTestServer}).
    */
+  /**
+   * The JDBC URL of the maintenance database ({@code postgres}) of the services' PostgreSQL server,
+   * for a benchmark that creates a database of its own there.
+   */
+  public String maintenanceDatabaseUrl() {
+    return PostgresTestServer.jdbcUrl(postgres, "postgres");
+  }
+
   public String databaseUrl(String service) {
     String url = databases.get(service);
     if (url == null) {
@@ -302,6 +329,9 @@ public final class LocalStack implements AutoCloseable {
   /** Stops the services, then the servers, and deletes the working directory. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     // All told to stop first (the gateway first, so nothing new comes in), then awaited: each
     // finishes its in-flight work in parallel instead of one after another.
     services.reversed().forEach(service -> service.process().destroy());
@@ -309,6 +339,8 @@ public final class LocalStack implements AutoCloseable {
     openSearch.close();
     mongo.shutdownNow();
     kafka.destroy();
+    PostgresTestServer.close(postgres);
+    RedisTestServer.stop(redis);
     try (Stream<Path> files = Files.walk(workDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -1,6 +1,9 @@
 package dev.marketplace.localstack;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
 
 /**
  * {@code ./mvnw -Plocal-stack -DskipTests verify}: starts the marketplace, seeds demo data, prints
@@ -18,15 +21,28 @@ public final class LocalStackMain {
             + " services)...");
     LocalStack stack = LocalStack.start(LocalStack.Ports.defaults(), "1g");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("\nStopping the marketplace...");
-                  stack.close();
-                  stopped.countDown();
-                },
-                "local-stack-stop"));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopping.compareAndSet(false, true)) {
+            System.out.println("\nStopping the marketplace...");
+            stack.close();
+            stopped.countDown();
+          }
+        };
+    // Ctrl-C (SIGINT) and SIGTERM stop the stack before the JVM begins to exit: its shutdown hooks
+    // run in no order, and the embedded Kafka broker's deletes the broker's data directory at once,
+    // under services that are still committing their offsets, which then hang until killed.
+    for (String signal : List.of("INT", "TERM")) {
+      Signal.handle(
+          new Signal(signal),
+          received -> {
+            stop.run();
+            System.exit(0);
+          });
+    }
+    // Any other way out (System.exit elsewhere) still stops what it can.
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-stack-stop"));
 
     System.out.println(
         "Onboarding demo vendors and a shopper, and seeding "

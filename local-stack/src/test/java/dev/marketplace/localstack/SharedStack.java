@@ -27,8 +27,19 @@ final class SharedStack {
         failedStart = e;
         throw e;
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
     }
     return stack;
+  }
+
+  /**
+   * Stops the stack, if one started, when the test run ends ({@link StopSharedStack}), before the
+   * JVM exits: in a shutdown hook it would race the embedded Kafka broker's own hook, which deletes
+   * the broker's data under services still committing offsets, which then hang until killed.
+   */
+  static synchronized void stop() {
+    if (stack != null) {
+      stack.close();
+      stack = null;
+    }
   }
 }

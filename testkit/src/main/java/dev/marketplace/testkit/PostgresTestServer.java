@@ -37,27 +37,50 @@ public final class PostgresTestServer {
       port = postgres.getMappedPort(5432);
       host = postgres.getHost();
     } else {
-      try {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "postgres-stop"));
-        port = postgres.getPort();
-        host = "127.0.0.1";
-      } catch (IOException e) {
-        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-      }
+      EmbeddedPostgres postgres = startPrivateServer();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "postgres-stop"));
+      port = postgres.getPort();
+      host = "127.0.0.1";
     }
+  }
+
+  /**
+   * Starts an embedded server of the caller's own, which the caller stops with {@link
+   * #close(EmbeddedPostgres)}: for a caller that must stop its clients before their server (the
+   * shared server stops in a JVM shutdown hook, in no order with the caller's own hooks).
+   */
+  public static EmbeddedPostgres startPrivateServer() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    }
+  }
+
+  /** The JDBC URL of a database on a server of the caller's own. */
+  public static String jdbcUrl(EmbeddedPostgres server, String database) {
+    return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
+  }
+
+  /** Creates a database on a server of the caller's own and returns its JDBC URL. */
+  public static String createDatabase(EmbeddedPostgres server, String database) {
+    createDatabase(jdbcUrl(server, "postgres"), database);
+    return jdbcUrl(server, database);
   }
 
   /** Creates the namespace's database and returns its JDBC URL. */
   public static String createDatabase(TestNamespace namespace) {
-    start();
-    try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + namespace.identifier());
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create database " + namespace.identifier(), e);
-    }
+    createDatabase(jdbcUrl("postgres"), namespace.identifier());
     return jdbcUrl(namespace.identifier());
+  }
+
+  private static void createDatabase(String adminUrl, String database) {
+    try (Connection admin = DriverManager.getConnection(adminUrl, USER, PASSWORD);
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + database, e);
+    }
   }
 
   public static String jdbcUrl(String database) {
@@ -81,7 +104,8 @@ public final class PostgresTestServer {
     return PASSWORD;
   }
 
-  private static void close(EmbeddedPostgres postgres) {
+  /** Stops a server, deleting its data directory. */
+  public static void close(EmbeddedPostgres postgres) {
     try {
       postgres.close();
     } catch (IOException e) {

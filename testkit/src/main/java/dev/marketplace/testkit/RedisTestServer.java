@@ -46,25 +46,34 @@ public final class RedisTestServer {
 
   private static void startEmbedded() {
     int freePort = Ports.free();
+    RedisServer server = startPrivateServer(freePort);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "redis-test-server-stop"));
+    host = "127.0.0.1";
+    port = freePort;
+  }
+
+  /**
+   * Starts a redis-server of the caller's own on 127.0.0.1, which the caller stops with {@link
+   * #stop(RedisServer)}: for a caller that must stop its clients before their server (the shared
+   * server stops in a JVM shutdown hook, in no order with the caller's own hooks).
+   */
+  public static RedisServer startPrivateServer(int port) {
     try {
       RedisServer server =
           RedisServer.newRedisServer()
-              .port(freePort)
+              .port(port)
               .bind("127.0.0.1")
               .setting("save \"\"")
               .setting("appendonly no")
               .build();
       server.start();
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> stop(server), "redis-test-server-stop"));
+      return server;
     } catch (IOException e) {
       throw new UncheckedIOException("embedded redis-server did not start", e);
     }
-    host = "127.0.0.1";
-    port = freePort;
   }
 
-  private static void stop(RedisServer server) {
+  public static void stop(RedisServer server) {
     try {
       server.stop();
     } catch (IOException e) {

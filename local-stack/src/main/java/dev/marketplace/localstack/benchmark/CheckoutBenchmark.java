@@ -76,7 +76,13 @@ public final class CheckoutBenchmark {
           products, shoppers, seconds(started));
 
       Pgbench.Result reference =
-          Pgbench.run(pgbench, 10, pgbenchClients, Math.min(2, pgbenchClients), pgbenchSeconds);
+          Pgbench.run(
+              stack.maintenanceDatabaseUrl(),
+              pgbench,
+              10,
+              pgbenchClients,
+              Math.min(2, pgbenchClients),
+              pgbenchSeconds);
       double target = reference.tps() * SHARE_OF_PGBENCH;
       System.out.printf(
           "pgbench -N -s 10 -c %d -j %d -T %d: %.0f tx/s (%s) -> target %.1f orders/s%n",

@@ -30,11 +30,13 @@ final class Pgbench {
 
   private Pgbench() {}
 
-  static Result run(String executable, int scale, int clients, int threads, int seconds)
+  /** Runs against the server of {@code maintenanceUrl}, the JDBC URL of its postgres database. */
+  static Result run(
+      String maintenanceUrl, String executable, int scale, int clients, int threads, int seconds)
       throws IOException, InterruptedException, SQLException {
-    URI server = URI.create(PostgresTestServer.jdbcUrl("postgres").substring("jdbc:".length()));
+    URI server = URI.create(maintenanceUrl.substring("jdbc:".length()));
     String description;
-    try (Connection admin = admin();
+    try (Connection admin = admin(maintenanceUrl);
         Statement statement = admin.createStatement()) {
       description = describe(statement);
       statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
@@ -67,7 +69,7 @@ final class Pgbench {
       }
       return new Result(Double.parseDouble(tps.group(1)), description);
     } finally {
-      try (Connection admin = admin();
+      try (Connection admin = admin(maintenanceUrl);
           Statement statement = admin.createStatement()) {
         statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
       }
@@ -102,10 +104,8 @@ final class Pgbench {
     }
   }
 
-  private static Connection admin() throws SQLException {
+  private static Connection admin(String maintenanceUrl) throws SQLException {
     return DriverManager.getConnection(
-        PostgresTestServer.jdbcUrl("postgres"),
-        PostgresTestServer.user(),
-        PostgresTestServer.password());
+        maintenanceUrl, PostgresTestServer.user(), PostgresTestServer.password());
   }
 }

@@ -2,7 +2,6 @@ package dev.marketplace.localstack.benchmark;
 
 import dev.marketplace.localstack.LocalStack;
 import dev.marketplace.localstack.ServiceProcess;
-import dev.marketplace.testkit.PostgresTestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ final class ProcessCpu {
     ProcessHandle launcher = ProcessHandle.current();
     roles.put(launcher.pid(), "launcher (Kafka, MongoDB server, load)");
     launcher.descendants().forEach(p -> roles.putIfAbsent(p.pid(), role(p)));
-    postgres()
+    postgres(stack.maintenanceDatabaseUrl())
         .ifPresent(
             server -> {
               roles.put(server.pid(), "postgresql");
@@ -83,9 +82,8 @@ final class ProcessCpu {
   }
 
   /** The PostgreSQL server the services use: the postgres process listening on its port. */
-  private static Optional<ProcessHandle> postgres() {
-    int port =
-        URI.create(PostgresTestServer.jdbcUrl("postgres").substring("jdbc:".length())).getPort();
+  private static Optional<ProcessHandle> postgres(String jdbcUrl) {
+    int port = URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().command().orElse("").endsWith("/postgres"))
         .filter(p -> p.info().commandLine().orElse("").contains("-p " + port))
