@@ -2,9 +2,11 @@ package dev.marketplace.order.cart;
 
 import dev.marketplace.order.config.OrderProperties;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -13,6 +15,19 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Carts {
+
+  /** KEYS[1]: the cart; ARGV: SKU, quantity, SKU, quantity, ... */
+  private static final RedisScript<Long> REMOVE_ORDERED =
+      RedisScript.of(
+          """
+          for i = 1, #ARGV, 2 do
+            if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then
+              redis.call('HDEL', KEYS[1], ARGV[i])
+            end
+          end
+          return 0
+          """,
+          Long.class);
 
   private final StringRedisTemplate redis;
   private final OrderProperties properties;
@@ -40,6 +55,25 @@ public class Carts {
 
   public void clear(String customerId) {
     redis.delete(key(customerId));
+  }
+
+  /**
+   * Removes the lines a checkout ordered, each only if its quantity is still the ordered one: a
+   * line the shopper added or changed while the checkout ran (it may run for seconds under load, or
+   * commit after the shopper's client gave up on it) stays in the cart. One script, so no change
+   * can slip in between the check and the removal.
+   */
+  public void removeOrdered(String customerId, Map<String, Integer> ordered) {
+    if (ordered.isEmpty()) {
+      return;
+    }
+    Object[] skusAndQuantities = new Object[ordered.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, Integer> line : ordered.entrySet()) {
+      skusAndQuantities[i++] = line.getKey();
+      skusAndQuantities[i++] = Integer.toString(line.getValue());
+    }
+    redis.execute(REMOVE_ORDERED, List.of(key(customerId)), skusAndQuantities);
   }
 
   private static String key(String customerId) {

@@ -10,10 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.resilience.annotation.EnableResilientMethods;
 
 @Configuration(proxyBeanMethods = false)
-@EnableResilientMethods
 class OrderConfiguration {
 
   @Bean

@@ -9,10 +9,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shippingDeadline how long stock is held for an order; a part not shipped by then cancels
  * @param maxQuantityPerLine the most of one SKU a cart line may hold
  * @param maxLinesPerCart the most SKUs in one cart
+ * @param checkout how many checkouts run at once, and how long the others wait
  */
 @ConfigurationProperties("marketplace.orders")
 public record OrderProperties(
     @DefaultValue("7d") Duration cartTtl,
     @DefaultValue("7d") Duration shippingDeadline,
     @DefaultValue("100") int maxQuantityPerLine,
-    @DefaultValue("50") int maxLinesPerCart) {}
+    @DefaultValue("50") int maxLinesPerCart,
+    @DefaultValue Checkout checkout) {
+
+  /**
+   * @param maxConcurrent checkouts that run at once (each holds a database connection)
+   * @param maxWait how long a checkout may wait for its turn before it is refused (503)
+   * @param retryAfter the pause a refused checkout is told to take
+   */
+  public record Checkout(
+      @DefaultValue("4") int maxConcurrent,
+      @DefaultValue("2s") Duration maxWait,
+      @DefaultValue("1s") Duration retryAfter) {}
+}

@@ -12,7 +12,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.resilience.annotation.ConcurrencyLimit;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -32,21 +31,18 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
   private final OrderService orders;
+  private final CheckoutAdmission admission;
 
-  OrderController(OrderService orders) {
+  OrderController(OrderService orders, CheckoutAdmission admission) {
     this.orders = orders;
+    this.admission = admission;
   }
 
   /**
-   * 201 for a new order (PENDING); 200 with the same order when the key was used before.
-   *
-   * <p>At most a few checkouts run at once; the others wait here, before they take a database
-   * connection, so a burst of checkouts cannot starve the saga's replies and the outbox of
-   * connections (without this limit an overload stopped every saga; see docs/benchmarks.md,
-   * Checkout).
+   * 201 for a new order (PENDING); 200 with the same order when the key was used before; 503 with
+   * Retry-After when too many checkouts run already ({@link CheckoutAdmission}).
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  @ConcurrencyLimit(limitString = "${order.checkout.max-concurrent:4}")
   ResponseEntity<OrderView> checkout(
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
@@ -55,7 +51,8 @@ class OrderController {
       throw new PreconditionRequiredException(
           "Send an Idempotency-Key header (1-200 characters) so a retried checkout cannot order twice.");
     }
-    OrderService.Checkout checkout = orders.checkout(token.getSubject(), idempotencyKey, request);
+    OrderService.Checkout checkout =
+        admission.admit(() -> orders.checkout(token.getSubject(), idempotencyKey, request));
     OrderView view = OrderView.of(checkout.order());
     return checkout.created()
         ? ResponseEntity.created(URI.create("/api/v1/orders/" + view.id())).body(view)

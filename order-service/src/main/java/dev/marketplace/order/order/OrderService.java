@@ -126,7 +126,7 @@ public class OrderService {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            carts.clear(customerId);
+            carts.removeOrdered(customerId, items);
           }
         });
     return new Checkout(order, true);

@@ -78,6 +78,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getMessage());
   }
 
+  @ExceptionHandler(ServiceBusyException.class)
+  ResponseEntity<ProblemDetail> serviceBusy(ServiceBusyException e) {
+    // Whole seconds, at least one: the only form of Retry-After every client reads.
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.SERVICE_UNAVAILABLE,
+                "Service busy",
+                e.getMessage()));
+  }
+
   @ExceptionHandler(PayloadTooLargeException.class)
   ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
     return problem(
