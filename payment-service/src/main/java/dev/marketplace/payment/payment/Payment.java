@@ -366,4 +366,13 @@ public class Payment {
     history.add(new PaymentHistoryEntry(history.size() + 1, now, kind, vendorId, amount, detail));
     updatedAt = now;
   }
+
+  /**
+   * For Spring Data, which tells a new payment (no version yet: persist) from a stored one (merge)
+   * by reading this through a JavaBean getter; without one it throws and catches an exception on
+   * every save before falling back to the field.
+   */
+  public @Nullable Long getVersion() {
+    return version;
+  }
 }

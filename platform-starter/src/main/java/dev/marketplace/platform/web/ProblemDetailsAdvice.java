@@ -1,6 +1,7 @@
 package dev.marketplace.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,6 +44,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  private static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(2);
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -123,6 +129,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemTypes.FORBIDDEN,
         "Forbidden",
         "The access token does not grant this operation.");
+  }
+
+  /**
+   * A store the service depends on (PostgreSQL, Redis, MongoDB) is down, or too busy to hand out a
+   * connection in time: nothing was done, and the same request may well succeed in a moment. Logged
+   * without a stack trace, as an outage makes one of these per request.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class,
+    QueryTimeoutException.class
+  })
+  ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+    log.warn("a store is unavailable: {}", e.toString());
+    return serviceBusy(
+        new ServiceBusyException(
+            "A store this service depends on did not answer in time; nothing was changed. Retry"
+                + " after the pause.",
+            STORE_RETRY_AFTER));
   }
 
   @ExceptionHandler(Exception.class)
