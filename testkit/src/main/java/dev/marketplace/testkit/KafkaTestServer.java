@@ -53,7 +53,7 @@ public final class KafkaTestServer {
 
   private static String startEmbedded() {
     EmbeddedKafkaKraftBroker broker = startPrivateBroker();
-    Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-server-stop"));
+    ServerShutdown.afterApplications(broker::destroy);
     return broker.getBrokersAsString();
   }
 
@@ -68,7 +68,7 @@ public final class KafkaTestServer {
     TestServerMode.requireDocker();
     KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
     kafka.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "kafka-container-stop"));
+    ServerShutdown.afterApplications(kafka::stop);
     return kafka.getBootstrapServers();
   }
 }

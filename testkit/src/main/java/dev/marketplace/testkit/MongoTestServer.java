@@ -54,7 +54,7 @@ public final class MongoTestServer {
 
   private static String startEmbedded() {
     MongoServer server = startPrivateServer();
-    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-test-server-stop"));
+    ServerShutdown.afterApplications(server::shutdownNow);
     return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
   }
 
@@ -62,7 +62,7 @@ public final class MongoTestServer {
     TestServerMode.requireDocker();
     MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
     mongo.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop, "mongo-container-stop"));
+    ServerShutdown.afterApplications(mongo::stop);
     String uri = mongo.getConnectionString();
     return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }

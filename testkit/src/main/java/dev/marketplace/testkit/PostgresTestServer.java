@@ -33,12 +33,12 @@ public final class PostgresTestServer {
       PostgreSQLContainer postgres =
           new PostgreSQLContainer("postgres:17").withUsername(USER).withPassword(PASSWORD);
       postgres.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "postgres-container-stop"));
+      ServerShutdown.afterApplications(postgres::stop);
       port = postgres.getMappedPort(5432);
       host = postgres.getHost();
     } else {
       EmbeddedPostgres postgres = startPrivateServer();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "postgres-stop"));
+      ServerShutdown.afterApplications(() -> close(postgres));
       port = postgres.getPort();
       host = "127.0.0.1";
     }
@@ -51,7 +51,9 @@ public final class PostgresTestServer {
    */
   public static EmbeddedPostgres startPrivateServer() {
     try {
-      return EmbeddedPostgres.builder().start();
+      // Not zonky's own shutdown hook, which would stop the server while the applications that
+      // use it still close: its owner stops it (the shared one: ServerShutdown).
+      return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }

@@ -47,7 +47,7 @@ public final class RedisTestServer {
   private static void startEmbedded() {
     int freePort = Ports.free();
     RedisServer server = startPrivateServer(freePort);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "redis-test-server-stop"));
+    ServerShutdown.afterApplications(() -> stop(server));
     host = "127.0.0.1";
     port = freePort;
   }
@@ -86,7 +86,7 @@ public final class RedisTestServer {
     TestServerMode.requireDocker();
     GenericContainer<?> redis = new GenericContainer<>("redis:8").withExposedPorts(6379);
     redis.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(redis::stop, "redis-container-stop"));
+    ServerShutdown.afterApplications(redis::stop);
     host = redis.getHost();
     port = redis.getMappedPort(6379);
   }

@@ -20,7 +20,7 @@ public final class SearchTestServer {
         startContainer();
       } else {
         OpenSearchProcess node = OpenSearchProcess.start("768m");
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "opensearch-stop"));
+        ServerShutdown.afterApplications(node::close);
         url = node.url();
         engine = "opensearch";
       }
@@ -52,7 +52,7 @@ public final class SearchTestServer {
             .withEnv("xpack.security.enabled", "false")
             .withEnv("ES_JAVA_OPTS", "-Xms768m -Xmx768m");
     elastic.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(elastic::stop, "elasticsearch-container-stop"));
+    ServerShutdown.afterApplications(elastic::stop);
     url = "http://" + elastic.getHttpHostAddress();
     engine = "elasticsearch";
   }
