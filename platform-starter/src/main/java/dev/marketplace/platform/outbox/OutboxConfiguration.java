@@ -10,9 +10,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -26,7 +30,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @AutoConfiguration(
     after = PlatformKafkaConfiguration.class,
-    beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration")
+    beforeName = {
+      "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
 @ConditionalOnClass(
     value = KafkaTemplate.class,
     name = {
@@ -45,6 +52,33 @@ public class OutboxConfiguration {
         .route(OutboxMessage.class, m -> RoutingTarget.forTarget(m.topic()).andKey(m.key()))
         .mapping(OutboxMessage.class, OutboxMessage::json)
         .build();
+  }
+
+  /**
+   * Spring Boot's template, configured as Boot configures it, but completing sends off the
+   * producer's network thread ({@link SendCompletionOffloadingKafkaTemplate}).
+   */
+  @Bean
+  @ConditionalOnMissingBean(KafkaTemplate.class)
+  // KafkaTemplate<?, ?> as Boot declares it, so that a KafkaTemplate<String, String> can be
+  // injected.
+  KafkaTemplate<?, ?> kafkaTemplate(
+      ProducerFactory<Object, Object> producers,
+      ProducerListener<Object, Object> listener,
+      ObjectProvider<RecordMessageConverter> converter,
+      KafkaProperties properties) {
+    KafkaTemplate<Object, Object> template = new SendCompletionOffloadingKafkaTemplate<>(producers);
+    converter.ifUnique(template::setMessageConverter);
+    template.setProducerListener(listener);
+    KafkaProperties.Template settings = properties.getTemplate();
+    if (settings.getDefaultTopic() != null) {
+      template.setDefaultTopic(settings.getDefaultTopic());
+    }
+    if (settings.getTransactionIdPrefix() != null) {
+      template.setTransactionIdPrefix(settings.getTransactionIdPrefix());
+    }
+    template.setObservationEnabled(settings.isObservationEnabled());
+    return template;
   }
 
   @Bean

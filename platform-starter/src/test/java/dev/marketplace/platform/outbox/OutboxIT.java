@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -142,6 +144,22 @@ class OutboxIT {
               assertThat(gauge("marketplace.outbox.pending")).isZero();
               assertThat(gauge("marketplace.outbox.oldest.pending.age")).isZero();
             });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void whatFollowsASendRunsOffTheProducersNetworkThread() throws Exception {
+    KafkaTemplate<Object, Object> kafka = service.getBean(KafkaTemplate.class);
+
+    // Modulith chains its bookkeeping (a JDBC update that may wait for a pooled connection) onto
+    // each send like this; on the producer's one network thread that wait would stall every send.
+    String thread =
+        kafka
+            .send(TOPIC, "probe-" + newId(), "{}")
+            .thenApply(sent -> Thread.currentThread().getName())
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(thread).doesNotStartWith("kafka-producer-network-thread");
   }
 
   private double gauge(String name) {
