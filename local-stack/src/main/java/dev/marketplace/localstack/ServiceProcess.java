@@ -42,9 +42,17 @@ public final class ServiceProcess implements AutoCloseable {
           jar + " is missing: build the services first (./mvnw -DskipTests install)");
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC"));
-    // Extra JVM options for every service, e.g.
+    // Only the quick C1 compiler: seven JVMs share a developer's few cores with the servers, and
+    // the
+    // optimising C2 compiler spent two thirds of order-service's CPU still compiling minutes into
+    // the checkout benchmark; with C1 alone the stack sustains about twice the checkouts
+    // (docs/benchmarks.md, Checkout). Production pods keep the JVM's default (both compilers).
+    List<String> command =
+        new ArrayList<>(
+            List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    // Extra JVM options for every service, later ones win, e.g.
     // -Dmarketplace.local-stack.service-jvm-args=-XX:StartFlightRecording
+    // -Dmarketplace.local-stack.service-jvm-args=-XX:TieredStopAtLevel=4 (C2 as well)
     String extra =
         System.getProperty("marketplace.local-stack.service-jvm-args", "").replace("{name}", name);
     if (!extra.isBlank()) {
