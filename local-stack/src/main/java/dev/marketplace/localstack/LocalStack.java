@@ -58,9 +58,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private final Path workDir;
-  // The stack's own servers, not the test JVM's shared ones: those stop in shutdown hooks of their
-  // own, in no order with the stack's, and stopping PostgreSQL or Redis under running services
-  // made each of them hang until it was killed instead of finishing its work and exiting.
+  // All the stack's own, none shared with the JVM's tests, so that close() stops them after the
+  // services: PostgreSQL or Redis stopped under running services made each hang until killed.
   private final EmbeddedKafkaKraftBroker kafka;
   private final MongoServer mongo;
   private final OpenSearchProcess openSearch;
@@ -302,10 +301,6 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * The JDBC URL of a service's database ({@code "payment"}, {@code "order"}, ...), for tests that
-   * check what an API does not show (user and password: {@link PostgresTestServer}).
-   */
-  /**
    * The JDBC URL of the maintenance database ({@code postgres}) of the services' PostgreSQL server,
    * for a benchmark that creates a database of its own there.
    */
@@ -313,6 +308,10 @@ public final class LocalStack implements AutoCloseable {
     return PostgresTestServer.jdbcUrl(postgres, "postgres");
   }
 
+  /**
+   * The JDBC URL of a service's database ({@code "payment"}, {@code "order"}, ...), for tests that
+   * check what an API does not show (user and password: {@link PostgresTestServer}).
+   */
   public String databaseUrl(String service) {
     String url = databases.get(service);
     if (url == null) {

@@ -43,9 +43,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     // Only the quick C1 compiler: seven JVMs share a developer's few cores with the servers, and
-    // the
-    // optimising C2 compiler spent two thirds of order-service's CPU still compiling minutes into
-    // the checkout benchmark; with C1 alone the stack sustains about twice the checkouts
+    // the optimising C2 compiler spent two thirds of order-service's CPU still compiling minutes
+    // into the checkout benchmark; with C1 alone the stack sustains about twice the checkouts
     // (docs/benchmarks.md, Checkout). Production pods keep the JVM's default (both compilers).
     List<String> command =
         new ArrayList<>(

@@ -36,10 +36,14 @@ public abstract class OrderIntegrationTest {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TestNamespace namespace = TestNamespace.forClass(OrderIntegrationTest.class);
+    serversButRedis(registry, TestNamespace.forClass(OrderIntegrationTest.class));
+    RedisTestServer.register(registry);
+  }
+
+  /** PostgreSQL, Kafka and the token issuer: for a test that chooses its own Redis. */
+  public static void serversButRedis(DynamicPropertyRegistry registry, TestNamespace namespace) {
     PostgresTestServer.register(registry, namespace);
     KafkaTestServer.register(registry, namespace);
-    RedisTestServer.register(registry);
     TestTokens.register(registry);
   }
 

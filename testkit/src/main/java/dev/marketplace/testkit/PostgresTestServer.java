@@ -47,7 +47,7 @@ public final class PostgresTestServer {
   /**
    * Starts an embedded server of the caller's own, which the caller stops with {@link
    * #close(EmbeddedPostgres)}: for a caller that must stop its clients before their server (the
-   * shared server stops in a JVM shutdown hook, in no order with the caller's own hooks).
+   * shared server stops only as the JVM exits).
    */
   public static EmbeddedPostgres startPrivateServer() {
     try {

@@ -55,7 +55,7 @@ public final class RedisTestServer {
   /**
    * Starts a redis-server of the caller's own on 127.0.0.1, which the caller stops with {@link
    * #stop(RedisServer)}: for a caller that must stop its clients before their server (the shared
-   * server stops in a JVM shutdown hook, in no order with the caller's own hooks).
+   * server stops only as the JVM exits).
    */
   public static RedisServer startPrivateServer(int port) {
     try {

@@ -2,6 +2,8 @@ package dev.marketplace.testkit;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * Stops a shared test server when the JVM exits, after every Spring application in the JVM has
@@ -11,13 +13,13 @@ import org.springframework.boot.SpringApplication;
  * stopped server until Surefire killed the JVM.
  *
  * <p>Spring Boot runs its shutdown handlers after it has closed the contexts it knows, test
- * contexts included, but only in a JVM where a Spring application started. Where none did (the
- * testkit's own tests, a local stack), a hook of its own stops the server instead.
+ * contexts included, but its shutdown hook exists only in a JVM where a Spring application started
+ * ({@link ApplicationStarted} notes that). Where none did (the testkit's own tests, a local stack),
+ * a hook of testkit's own stops the server instead.
  */
-final class ServerShutdown {
+public final class ServerShutdown {
 
-  /** The name of the thread Spring Boot's shutdown hook runs in. */
-  private static final String SPRING_BOOT_HOOK = "SpringApplicationShutdownHook";
+  private static final AtomicBoolean springApplicationStarted = new AtomicBoolean();
 
   private ServerShutdown() {}
 
@@ -34,7 +36,7 @@ final class ServerShutdown {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (!springBootStopsApplications()) {
+                  if (!springApplicationStarted.get()) {
                     once.run();
                   }
                 },
@@ -42,16 +44,15 @@ final class ServerShutdown {
   }
 
   /**
-   * Whether Spring Boot's shutdown hook is running, and so will run the handler once its contexts
-   * are closed. The JVM starts all hooks at once; a moment's wait lets it start Boot's.
+   * Notes that a Spring application is about to refresh, which registers Spring Boot's shutdown
+   * hook (registered in {@code META-INF/spring.factories}).
    */
-  private static boolean springBootStopsApplications() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  public static final class ApplicationStarted
+      implements ApplicationListener<ApplicationPreparedEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationPreparedEvent event) {
+      springApplicationStarted.set(true);
     }
-    return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(thread -> thread.getName().equals(SPRING_BOOT_HOOK) && thread.isAlive());
   }
 }

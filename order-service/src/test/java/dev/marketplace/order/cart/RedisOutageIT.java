@@ -2,10 +2,9 @@ package dev.marketplace.order.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
-import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.Ports;
-import dev.marketplace.testkit.PostgresTestServer;
 import dev.marketplace.testkit.TestNamespace;
 import dev.marketplace.testkit.TestTokens;
 import java.util.List;
@@ -24,10 +23,7 @@ class RedisOutageIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TestNamespace namespace = TestNamespace.forClass(RedisOutageIT.class);
-    PostgresTestServer.register(registry, namespace);
-    KafkaTestServer.register(registry, namespace);
-    TestTokens.register(registry);
+    OrderIntegrationTest.serversButRedis(registry, TestNamespace.forClass(RedisOutageIT.class));
     int nothingListens = Ports.free();
     registry.add("spring.data.redis.host", () -> "127.0.0.1");
     registry.add("spring.data.redis.port", () -> nothingListens);

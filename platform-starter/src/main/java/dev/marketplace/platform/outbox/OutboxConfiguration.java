@@ -56,12 +56,12 @@ public class OutboxConfiguration {
 
   /**
    * Spring Boot's template, configured as Boot configures it, but completing sends off the
-   * producer's network thread ({@link SendCompletionOffloadingKafkaTemplate}).
+   * producer's network thread ({@link SendCompletionOffloadingKafkaTemplate}). Declared as {@code
+   * KafkaTemplate<?, ?>}, as Boot declares it, so that a {@code KafkaTemplate<String, String>} can
+   * be injected.
    */
   @Bean
   @ConditionalOnMissingBean(KafkaTemplate.class)
-  // KafkaTemplate<?, ?> as Boot declares it, so that a KafkaTemplate<String, String> can be
-  // injected.
   KafkaTemplate<?, ?> kafkaTemplate(
       ProducerFactory<Object, Object> producers,
       ProducerListener<Object, Object> listener,

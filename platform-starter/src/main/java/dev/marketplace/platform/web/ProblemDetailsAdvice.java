@@ -86,16 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ServiceBusyException.class)
   ResponseEntity<ProblemDetail> serviceBusy(ServiceBusyException e) {
-    // Whole seconds, at least one: the only form of Retry-After every client reads.
-    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-        .body(
-            problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.SERVICE_UNAVAILABLE,
-                "Service busy",
-                e.getMessage()));
+    return unavailable(e.getMessage(), e.retryAfter());
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
@@ -143,11 +134,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   })
   ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
     log.warn("a store is unavailable: {}", e.toString());
-    return serviceBusy(
-        new ServiceBusyException(
-            "A store this service depends on did not answer in time; nothing was changed. Retry"
-                + " after the pause.",
-            STORE_RETRY_AFTER));
+    return unavailable(
+        "A store this service depends on did not answer in time; nothing was changed. Retry after"
+            + " the pause.",
+        STORE_RETRY_AFTER);
+  }
+
+  /** 503 with Retry-After in whole seconds, at least one: the form every client reads. */
+  private static ResponseEntity<ProblemDetail> unavailable(String detail, Duration retryAfter) {
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                detail));
   }
 
   @ExceptionHandler(Exception.class)
