@@ -39,6 +39,12 @@ public abstract class GatewayIntegrationTest {
   protected static final String ALLOWED_ORIGIN = "https://shop.example";
   protected static final int IDENTITY_BURST = 3;
 
+  /**
+   * Tokens a sign-up takes from a bucket that gains one a second: a minute per sign-up once the
+   * burst is spent, so a slow machine cannot refill the bucket while a test runs.
+   */
+  protected static final int IDENTITY_TOKENS_PER_REQUEST = 60;
+
   private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
 
   @LocalServerPort protected int port;
@@ -59,7 +65,12 @@ public abstract class GatewayIntegrationTest {
     registry.add("marketplace.gateway.cors.allowed-origins", () -> ALLOWED_ORIGIN);
     // Sign-in and sign-up are limited tightly here, so a test reaches the limit in a few calls.
     registry.add("marketplace.gateway.rate-limits.identity.replenish-rate", () -> "1");
-    registry.add("marketplace.gateway.rate-limits.identity.burst-capacity", () -> IDENTITY_BURST);
+    registry.add(
+        "marketplace.gateway.rate-limits.identity.requested-tokens",
+        () -> IDENTITY_TOKENS_PER_REQUEST);
+    registry.add(
+        "marketplace.gateway.rate-limits.identity.burst-capacity",
+        () -> IDENTITY_BURST * IDENTITY_TOKENS_PER_REQUEST);
     // A circuit opens after 4 calls of which half failed; it stays open for the rest of a test.
     registry.add("marketplace.gateway.circuit-breaker.sliding-window-size", () -> "4");
     registry.add("marketplace.gateway.circuit-breaker.minimum-number-of-calls", () -> "4");

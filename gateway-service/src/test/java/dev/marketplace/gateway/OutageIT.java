@@ -64,8 +64,9 @@ class OutageIT {
     ApiClient.Response duringOutage = client.get("/api/v1/products");
 
     assertThat(duringOutage.status()).isEqualTo(200);
-    // Far below Lettuce's default 60 s command timeout: a rate-limit check never stalls a request.
-    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
+    // The configured 500 ms command timeout, not Lettuce's default 60 s: a rate-limit check never
+    // stalls a request. (The bound leaves room for a slow, shared CI machine.)
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
     assertThat(remaining(duringOutage)).isEqualTo(-1);
     assertThat(unlimitedCount()).isGreaterThan(before);
     // Redis only limits; without it the gateway is still fit to serve.
