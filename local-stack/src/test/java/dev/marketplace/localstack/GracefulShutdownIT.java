@@ -58,13 +58,15 @@ import org.junit.jupiter.api.Test;
  * <p>Each service runs from its runnable jar as its own process (as in production), next to the
  * shared stack's Kafka, search engine and Redis, with a topic prefix and index prefix of its own.
  * Requests are made genuinely slow without touching service code: search-service talks to the
- * search engine through a proxy that holds searches for 3 s and bulk writes for 0.5 s; the gateway
- * routes catalog reads to an upstream that answers after 3 s. The signal is sent only while those
+ * search engine through a proxy that holds searches for 5 s and bulk writes for 0.5 s; the gateway
+ * routes catalog reads to an upstream that answers after 5 s. The signal is sent only while those
  * requests (and a bulk write of a consumed batch) are in flight.
  */
 class GracefulShutdownIT {
 
-  private static final Duration SLOW_REQUEST = Duration.ofSeconds(3);
+  /** Long enough for all in-flight requests to overlap, short of the gateway's 10 s timeout. */
+  private static final Duration SLOW_REQUEST = Duration.ofSeconds(5);
+
   private static final Duration SLOW_BULK = Duration.ofMillis(500);
   private static final int IN_FLIGHT_REQUESTS = 3;
   private static final int EVENTS = 6000;
@@ -131,11 +133,13 @@ class GracefulShutdownIT {
 
       // search-service: slow searches in flight, a consumed batch being written, then SIGTERM.
       await().atMost(Duration.ofSeconds(60)).until(() -> committed(topic) > 0);
+      // A fresh JVM's first request can take seconds; warm up so the slow ones overlap.
+      warmUp(search.url() + "/api/v1/search/products?q=lamp");
       engineProxy.delaySearches(SLOW_REQUEST);
       List<CompletableFuture<HttpResponse<String>>> searches =
           send(search.url() + "/api/v1/search/products?q=lamp", IN_FLIGHT_REQUESTS);
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(10))
           .until(
               () ->
@@ -184,10 +188,11 @@ class GracefulShutdownIT {
   /** The reactive gateway, with slow upstream calls in flight, gets SIGTERM. */
   private static void gatewayFinishesProxiedRequests(ServiceProcess gateway) {
     try {
+      warmUp(gateway.url() + "/api/v1/products/slow-product");
       List<CompletableFuture<HttpResponse<String>>> reads =
           send(gateway.url() + "/api/v1/products/slow-product", IN_FLIGHT_REQUESTS);
       await()
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(10))
           .until(() -> slowCatalog.inFlight() == IN_FLIGHT_REQUESTS);
       gateway.process().destroy();
@@ -244,6 +249,10 @@ class GracefulShutdownIT {
 
   private static int freePort() {
     return dev.marketplace.testkit.Ports.free();
+  }
+
+  private static void warmUp(String url) throws Exception {
+    send(url, 1).getFirst().get(30, TimeUnit.SECONDS);
   }
 
   private static List<CompletableFuture<HttpResponse<String>>> send(String url, int count) {

@@ -82,7 +82,7 @@ class TraceAcrossServicesIT {
     callerSpanId = randomHex(8);
     // Earlier tests created products moments ago; wait until their exemplars may be replaced.
     await()
-        .atMost(EXEMPLAR_RETENTION.plusSeconds(5))
+        .atMost(EXEMPLAR_RETENTION.plusSeconds(60))
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
@@ -113,7 +113,7 @@ class TraceAcrossServicesIT {
   void catalogServiceHandlesTheRequestInTheTrace() {
     // Each histogram bucket keeps the trace of a recent request that fell into it.
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(

@@ -78,7 +78,7 @@ class BrokerOutageIT {
     String id = created.json().path("id").asString();
     await()
         .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(12))
         .until(() -> products.findById(id).orElseThrow().pendingEvents().size() == 1);
 
     PROXY.restore();

@@ -65,7 +65,7 @@ class ProductEventPublishingIT extends CatalogIntegrationTest {
             org.assertj.core.groups.Tuple.tuple(3L, ProductChangedV1.Status.ARCHIVED));
     assertThat(changes.getFirst().vendorId()).isEqualTo(vendor);
     assertThat(changes.getFirst().variants().getFirst().priceMinor()).isEqualTo(4999);
-    await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount(id) == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount(id) == 0);
   }
 
   @Test
@@ -87,7 +87,7 @@ class ProductEventPublishingIT extends CatalogIntegrationTest {
           reader.readUntil(records -> !keyed(records, id).isEmpty(), Duration.ofSeconds(15));
       assertThat(keyed(published, id)).hasSize(1);
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount(id) == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount(id) == 0);
   }
 
   @Test
@@ -112,7 +112,7 @@ class ProductEventPublishingIT extends CatalogIntegrationTest {
     List<ProductChangedV1> changes = eventsFor(saved.id(), 1);
 
     assertThat(changes).extracting(ProductChangedV1::name).containsExactly("Oak shelf");
-    await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount(saved.id()) == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount(saved.id()) == 0);
   }
 
   private List<ProductChangedV1> eventsFor(String productId, int expected) {

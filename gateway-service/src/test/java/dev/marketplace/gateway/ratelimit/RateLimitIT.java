@@ -79,6 +79,8 @@ class RateLimitIT extends GatewayIntegrationTest {
         return response;
       }
       assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      // -1 would mean Redis did not answer and the call passed unlimited.
+      assertThat(response.header("X-RateLimit-Remaining")).isNotEqualTo("-1");
     }
     throw new AssertionError("never refused");
   }

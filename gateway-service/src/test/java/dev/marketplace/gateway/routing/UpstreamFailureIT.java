@@ -25,7 +25,8 @@ class UpstreamFailureIT extends GatewayIntegrationTest {
     Timed<ApiClient.Response> call = timed(() -> anonymous().get("/api/v1/products"));
 
     assertProblem(call.result(), 503, "service-unavailable");
-    assertThat(call.took()).isLessThan(Duration.ofMillis(CONNECT_TIMEOUT_MS + 3000));
+    // Well short of hanging: the bound leaves room for a slow machine.
+    assertThat(call.took()).isLessThan(Duration.ofMillis(CONNECT_TIMEOUT_MS + 10_000));
   }
 
   @Test
@@ -37,7 +38,7 @@ class UpstreamFailureIT extends GatewayIntegrationTest {
     assertProblem(call.result(), 504, "gateway-timeout");
     assertThat(call.took())
         .isGreaterThanOrEqualTo(Duration.ofMillis(RESPONSE_TIMEOUT_MS))
-        .isLessThan(Duration.ofMillis(RESPONSE_TIMEOUT_MS + 3000));
+        .isLessThan(Duration.ofMillis(RESPONSE_TIMEOUT_MS + 10_000));
   }
 
   @Test

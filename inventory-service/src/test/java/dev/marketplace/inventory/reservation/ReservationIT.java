@@ -206,9 +206,13 @@ class ReservationIT extends InventoryIntegrationTest {
     return response.json();
   }
 
-  /** No more than {@code count} replies arrive for the order (waits a moment for stragglers). */
+  /**
+   * Exactly {@code count} replies arrive for the order: once that many are read (however slowly the
+   * reader joins), it waits a moment more for stragglers.
+   */
   private void assertOnlyReplies(String orderId, int count) {
     try (TopicReader reader = reader(Topics.INVENTORY_REPLIES)) {
+      reader.readUntil(records -> payloadsOf(records, orderId).size() >= count, PATIENCE);
       assertThat(payloadsOf(reader.readFor(Duration.ofSeconds(2)), orderId)).hasSize(count);
     }
   }

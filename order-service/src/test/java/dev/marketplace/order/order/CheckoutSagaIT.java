@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Checkout and the saga's paths, with inventory and payment answering through their topics. */
@@ -126,7 +127,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     assertThat(again.status()).isEqualTo(200);
     String orderId = first.json().path("id").asString();
     assertThat(again.json().path("id").asString()).isEqualTo(orderId);
-    assertThat(commands(Topics.INVENTORY_COMMANDS, orderId, Duration.ofSeconds(3)))
+    assertThat(commandsOnceOneArrived(Topics.INVENTORY_COMMANDS, orderId))
         .filteredOn(ReserveStockV1.class::isInstance)
         .hasSize(1);
     assertThat(shopper(UUID.randomUUID().toString()).get("/api/v1/orders/" + orderId).status())
@@ -283,10 +284,27 @@ class CheckoutSagaIT extends OrderIntegrationTest {
   private List<Event> commands(String topic, String orderId, Duration window) {
     try (TopicReader reader =
         new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
-      return reader.readFor(window).stream()
-          .filter(r -> orderId.equals(r.key()))
-          .map(r -> (Event) EventJson.read(r.value()).payload())
-          .toList();
+      return forOrder(reader.readFor(window), orderId);
     }
+  }
+
+  /**
+   * The order's commands, read until the first has arrived (however slowly the reader joins) and
+   * then for 3 s more, so a duplicate would be among them.
+   */
+  private List<Event> commandsOnceOneArrived(String topic, String orderId) {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
+      reader.readUntil(records -> !forOrder(records, orderId).isEmpty(), Duration.ofSeconds(30));
+      return forOrder(reader.readFor(Duration.ofSeconds(3)), orderId);
+    }
+  }
+
+  private static List<Event> forOrder(
+      List<ConsumerRecord<String, String>> records, String orderId) {
+    return records.stream()
+        .filter(r -> orderId.equals(r.key()))
+        .map(r -> (Event) EventJson.read(r.value()).payload())
+        .toList();
   }
 }

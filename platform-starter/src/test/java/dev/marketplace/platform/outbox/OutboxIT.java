@@ -84,12 +84,12 @@ class OutboxIT {
     notes().write(id);
 
     List<ConsumerRecord<String, String>> records = recordsFor(id);
-    assertThat(records).hasSize(1);
     var envelope = EventJson.read(records.getFirst().value());
     assertThat(envelope.source()).isEqualTo("ledger-test");
     assertThat(((ProductChangedV1) envelope.payload()).name()).isEqualTo("Note " + id);
     awaitNothingPending();
-    assertThat(topic.readFor(Duration.ofSeconds(1))).filteredOn(r -> id.equals(r.key())).hasSize(1);
+    // One event (a slow send may be resent: the same event twice, which inboxes recognise).
+    assertOneEventPublished(id);
   }
 
   @Test
@@ -213,7 +213,7 @@ class OutboxIT {
   }
 
   private void awaitNothingPending() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> publications("true") == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> publications("true") == 0);
   }
 
   private static String newId() {

@@ -94,7 +94,7 @@ class ProductAvailabilityIT extends SearchIntegrationTest {
     await().atMost(PATIENCE).until(() -> names("inStock=false").equals(List.of("Glass vase")));
     await()
         .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(12))
         .until(() -> names("inStock=true").isEmpty());
     assertThat(stockIndex.get(List.of(StockAvailabilityChangedV1.key(vendor, "VASE"))))
         .hasEntrySatisfying(
@@ -136,7 +136,7 @@ class ProductAvailabilityIT extends SearchIntegrationTest {
     publish(product().id(id).version(2).name("Stoneware mug").skus("MUG").build());
     await()
         .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(12))
         .until(() -> names("inStock=true").equals(List.of("Stoneware cup")));
   }
 

@@ -23,7 +23,7 @@ class ProductIndexingIT extends SearchIntegrationTest {
     String id = UUID.randomUUID().toString();
     publish(product().id(id).name("Walnut bookshelf " + id.substring(0, 6)).build());
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> names("walnut bookshelf").size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> names("walnut bookshelf").size() == 1);
   }
 
   @Test
@@ -41,14 +41,14 @@ class ProductIndexingIT extends SearchIntegrationTest {
     // or
     // not (different keys may sit in different partitions), so wait for the vase itself to settle
     // too.
-    await().atMost(Duration.ofSeconds(10)).until(() -> names(marker).size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> names(marker).size() == 1);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> assertThat(names("ceramic vase")).containsExactly("Ceramic vase third"));
     await()
         .during(Duration.ofSeconds(1))
-        .atMost(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(11))
         .untilAsserted(
             () -> assertThat(names("ceramic vase")).containsExactly("Ceramic vase third"));
   }
@@ -57,15 +57,15 @@ class ProductIndexingIT extends SearchIntegrationTest {
   void archivingRemovesAProductAndALateOlderEventDoesNotBringItBack() {
     String id = UUID.randomUUID().toString();
     publish(product().id(id).version(1).name("Linen curtain").build());
-    await().atMost(Duration.ofSeconds(10)).until(() -> names("linen curtain").size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> names("linen curtain").size() == 1);
 
     publish(product().id(id).version(2).status(Status.ARCHIVED).name("Linen curtain").build());
-    await().atMost(Duration.ofSeconds(10)).until(() -> names("linen curtain").isEmpty());
+    await().atMost(Duration.ofSeconds(30)).until(() -> names("linen curtain").isEmpty());
 
     publish(product().id(id).version(1).name("Linen curtain").build());
     await()
         .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(12))
         .until(() -> names("linen curtain").isEmpty());
   }
 

@@ -68,7 +68,7 @@ class ReindexIT extends SearchIntegrationTest {
     assertThat(failures.get()).isZero();
 
     publish(product().name("After rebuild").attributes(Map.of("tag", tag)).build());
-    await().atMost(Duration.ofSeconds(10)).until(() -> total(tag) == 51);
+    await().atMost(Duration.ofSeconds(30)).until(() -> total(tag) == 51);
   }
 
   /**
