@@ -1,10 +1,13 @@
 package dev.marketplace.gateway.config;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -22,16 +25,22 @@ class RedisConfiguration {
   private static final String RATE_LIMITER_SCRIPT = "META-INF/scripts/request_rate_limiter.lua";
 
   /**
-   * While the connection to Redis is down, Lettuce would queue each rate-limit check until the
-   * command timeout; rejecting at once instead lets the request through without that delay (rate
-   * limiting fails open) while Lettuce reconnects in the background.
+   * While the connection to Redis is down, Lettuce would queue each rate-limit check; rejecting at
+   * once instead lets the request through without delay (rate limiting fails open) while Lettuce
+   * reconnects in the background.
+   *
+   * <p>Every command is also bounded by the command timeout. Without {@link TimeoutOptions} Lettuce
+   * leaves reactive commands unbounded, and a check sent just as the connection came back was seen
+   * never to complete, holding its request until the client gave up (OutageIT, in CI).
    */
   @Bean
-  LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
+  LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown(
+      @Value("${spring.data.redis.timeout:500ms}") Duration commandTimeout) {
     return options ->
         options
             .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .timeoutOptions(TimeoutOptions.enabled(commandTimeout));
   }
 
   /**
