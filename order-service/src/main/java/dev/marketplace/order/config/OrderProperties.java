@@ -23,9 +23,15 @@ public record OrderProperties(
    * @param maxConcurrent checkouts that run at once (each holds a database connection)
    * @param maxWait how long a checkout may wait for its turn before it is refused (503)
    * @param retryAfter the pause a refused checkout is told to take
+   * @param maxInSaga orders that may wait in their saga before new checkouts are refused (503);
+   *     about the rate inventory and payment sustain times the placed→confirmed time acceptable
+   * @param backlogRecount how old the count of orders in their saga may be (refusals under load
+   *     then cost no query)
    */
   public record Checkout(
       @DefaultValue("4") int maxConcurrent,
       @DefaultValue("2s") Duration maxWait,
-      @DefaultValue("1s") Duration retryAfter) {}
+      @DefaultValue("1s") Duration retryAfter,
+      @DefaultValue("200") int maxInSaga,
+      @DefaultValue("250ms") Duration backlogRecount) {}
 }

@@ -18,6 +18,14 @@ public interface OrderRepository extends JpaRepository<Order, UUID> {
 
   Page<Order> findByCustomerId(String customerId, Pageable page);
 
+  /** Orders still in their saga; the literal statuses let PostgreSQL use the partial index. */
+  @Query(
+      value =
+          "SELECT count(*) FROM customer_order"
+              + " WHERE status IN ('RESERVING_STOCK', 'AUTHORIZING_PAYMENT', 'CANCELLING')",
+      nativeQuery = true)
+  long countInSaga();
+
   @Query("SELECT DISTINCT o FROM Order o JOIN o.parts p WHERE p.vendorId = :vendorId")
   Page<Order> findByVendor(String vendorId, Pageable page);
 }

@@ -44,6 +44,7 @@ public class OrderService {
   private final OrderProperties properties;
   private final Clock clock;
   private final OrderMetrics metrics;
+  private final SagaBacklog backlog;
 
   OrderService(
       OrderRepository orders,
@@ -53,7 +54,8 @@ public class OrderService {
       JdbcClient jdbc,
       OrderProperties properties,
       Clock clock,
-      OrderMetrics metrics) {
+      OrderMetrics metrics,
+      SagaBacklog backlog) {
     this.orders = orders;
     this.carts = carts;
     this.skus = skus;
@@ -62,6 +64,7 @@ public class OrderService {
     this.properties = properties;
     this.clock = clock;
     this.metrics = metrics;
+    this.backlog = backlog;
   }
 
   /** The order and whether this request created it (false: the key was used before). */
@@ -78,6 +81,7 @@ public class OrderService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    backlog.admitNewOrder();
     Map<String, Integer> items = carts.items(customerId);
     if (items.isEmpty()) {
       throw new ConflictException("The cart is empty.");

@@ -21,7 +21,8 @@ class CheckoutAdmissionTest {
               Duration.ofDays(7),
               100,
               50,
-              new OrderProperties.Checkout(1, Duration.ofMillis(200), Duration.ofSeconds(3))),
+              new OrderProperties.Checkout(
+                  1, Duration.ofMillis(200), Duration.ofSeconds(3), 200, Duration.ofMillis(250))),
           new SimpleMeterRegistry());
 
   @Test
