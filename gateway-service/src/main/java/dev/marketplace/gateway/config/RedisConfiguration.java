@@ -29,9 +29,8 @@ class RedisConfiguration {
    * once instead lets the request through without delay (rate limiting fails open) while Lettuce
    * reconnects in the background.
    *
-   * <p>Every command is also bounded by the command timeout. Without {@link TimeoutOptions} Lettuce
-   * leaves reactive commands unbounded, and a check sent just as the connection came back was seen
-   * never to complete, holding its request until the client gave up (OutageIT, in CI).
+   * <p>Every command, reactive ones included, is also bounded by the command timeout ({@link
+   * TimeoutOptions}); {@code ClassRateLimiter} bounds each whole check as well.
    */
   @Bean
   LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown(

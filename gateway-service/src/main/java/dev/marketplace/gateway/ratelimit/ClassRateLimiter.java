@@ -3,6 +3,7 @@ package dev.marketplace.gateway.ratelimit;
 import dev.marketplace.gateway.config.GatewayProperties.RateLimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,11 @@ import reactor.core.publisher.Mono;
  *   <li>a refusal carries {@code Retry-After}, computed from the class's rate;
  *   <li>when Redis does not answer, {@code RedisRateLimiter} lets the request through (fail-open)
  *       and reports {@code X-RateLimit-Remaining: -1}; this counts it in {@code
- *       gateway.ratelimit.unavailable} and logs once when limiting stops and once when it resumes.
+ *       gateway.ratelimit.unavailable} and logs once when limiting stops and once when it resumes;
+ *   <li>a check that has not answered within {@code checkTimeout} is let through the same way.
+ *       Lettuce's command timeout should end it first, but in CI a check sent just as Lettuce
+ *       reconnected never completed and held its request until the client gave up (OutageIT):
+ *       whatever stalls inside the Redis client, a request is never held by its rate limit.
  * </ul>
  */
 final class ClassRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
@@ -33,12 +38,18 @@ final class ClassRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
   private final String bucket;
   private final String retryAfter;
   private final Counter unavailable;
+  private final Duration checkTimeout;
   private final AtomicBoolean degraded = new AtomicBoolean();
 
   ClassRateLimiter(
-      RedisRateLimiter redis, RateLimitClass rateClass, RateLimit limit, MeterRegistry meters) {
+      RedisRateLimiter redis,
+      RateLimitClass rateClass,
+      RateLimit limit,
+      Duration checkTimeout,
+      MeterRegistry meters) {
     this.redis = redis;
     this.bucket = rateClass.configName();
+    this.checkTimeout = checkTimeout;
     this.retryAfter = Long.toString(limit.retryAfterSeconds());
     this.unavailable =
         Counter.builder("gateway.ratelimit.unavailable")
@@ -57,7 +68,15 @@ final class ClassRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
 
   @Override
   public Mono<Response> isAllowed(String routeId, String callerKey) {
-    return redis.isAllowed(bucket, callerKey).map(this::observed);
+    return redis
+        .isAllowed(bucket, callerKey)
+        .timeout(checkTimeout, Mono.fromSupplier(this::unlimited))
+        .map(this::observed);
+  }
+
+  /** What {@code RedisRateLimiter} answers when Redis fails: allowed, nothing known remaining. */
+  private Response unlimited() {
+    return new Response(true, redis.getHeaders(redis.getConfig().get(bucket), -1L));
   }
 
   private Response observed(Response response) {

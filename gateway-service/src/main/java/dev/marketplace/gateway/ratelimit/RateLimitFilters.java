@@ -2,8 +2,10 @@ package dev.marketplace.gateway.ratelimit;
 
 import dev.marketplace.gateway.config.GatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RequestRateLimiterGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
@@ -26,11 +28,14 @@ public class RateLimitFilters {
       RedisRateLimiter redis,
       KeyResolver callers,
       GatewayProperties properties,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      @Value("${spring.data.redis.timeout:500ms}") Duration redisTimeout) {
+    // Twice Lettuce's own command timeout: a backstop for a check that stalls anywhere else.
+    Duration checkTimeout = redisTimeout.multipliedBy(2);
     for (RateLimitClass rateClass : RateLimitClass.values()) {
       ClassRateLimiter limiter =
           new ClassRateLimiter(
-              redis, rateClass, properties.rateLimit(rateClass.configName()), meters);
+              redis, rateClass, properties.rateLimit(rateClass.configName()), checkTimeout, meters);
       filters.put(
           rateClass,
           factory.apply(
