@@ -1,5 +1,7 @@
 package dev.marketplace.order.order;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.marketplace.order.config.OrderProperties;
 import dev.marketplace.platform.web.ServiceBusyException;
 import io.micrometer.core.instrument.Gauge;
@@ -23,41 +25,31 @@ import org.springframework.stereotype.Component;
 @Component
 class SagaBacklog {
 
-  private final OrderRepository orders;
+  private static final String COUNT = "in-saga";
+
   private final int maxInSaga;
   private final Duration retryAfter;
-  private final long recountNanos;
-  private volatile long counted;
-  private volatile long countedAtNanos;
-  private volatile boolean everCounted;
+  private final LoadingCache<String, Long> inSaga;
 
   SagaBacklog(OrderRepository orders, OrderProperties properties, MeterRegistry meters) {
-    this.orders = orders;
     this.maxInSaga = properties.checkout().maxInSaga();
     this.retryAfter = properties.checkout().retryAfter();
-    this.recountNanos = properties.checkout().backlogRecount().toNanos();
-    Gauge.builder("marketplace.orders.in.saga", this, backlog -> backlog.counted)
-        .description("Orders waiting for stock, payment or a cancellation, as last counted")
+    this.inSaga =
+        Caffeine.newBuilder()
+            .expireAfterWrite(properties.checkout().backlogRecount())
+            .build(key -> orders.countInSaga());
+    Gauge.builder("marketplace.orders.in.saga", this, backlog -> backlog.inSaga.get(COUNT))
+        .description("Orders waiting for stock, payment or a cancellation")
         .register(meters);
   }
 
   /** Refuses a new order while the backlog is full. */
   void admitNewOrder() {
-    if (inSaga() >= maxInSaga) {
+    if (inSaga.get(COUNT) >= maxInSaga) {
       throw new ServiceBusyException(
           "Too many orders are waiting to be confirmed; nothing was ordered and the cart is"
               + " unchanged. Send the same request again (same Idempotency-Key) after Retry-After.",
           retryAfter);
     }
-  }
-
-  private long inSaga() {
-    long now = System.nanoTime();
-    if (!everCounted || now - countedAtNanos >= recountNanos) {
-      counted = orders.countInSaga();
-      countedAtNanos = now;
-      everCounted = true;
-    }
-    return counted;
   }
 }
