@@ -4,6 +4,8 @@ import dev.marketplace.events.Event;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.MalformedEventException;
 import dev.marketplace.events.inventory.StockAvailabilityChangedV1;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,20 +27,44 @@ import org.springframework.stereotype.Component;
  * again after a failure changes nothing that is already right. A malformed record is handed to the
  * platform's error handler by position, as in {@link ProductEventListener}: the records before it
  * are applied and committed, it goes to the dead-letter topic, the rest are delivered again.
+ *
+ * <p>Only a change of level is written ({@link AppliedLevels}): a change of quantity alone shows
+ * nowhere in search. What this instance remembers is forgotten whenever partitions are assigned.
  */
 @Component
-class StockEventListener {
+class StockEventListener implements ConsumerSeekAware {
+
+  /** SKUs whose applied level is remembered; one forgotten costs one write that changes nothing. */
+  static final long REMEMBERED_SKUS = 100_000;
 
   private final StockIndex stock;
   private final ProductStock products;
   private final ProductIndex index;
   private final Clock clock;
+  private final AppliedLevels levels = new AppliedLevels(REMEMBERED_SKUS);
+  private final Counter unchanged;
 
-  StockEventListener(StockIndex stock, ProductStock products, ProductIndex index, Clock clock) {
+  StockEventListener(
+      StockIndex stock,
+      ProductStock products,
+      ProductIndex index,
+      Clock clock,
+      MeterRegistry meters) {
     this.stock = stock;
     this.products = products;
     this.index = index;
     this.clock = clock;
+    this.unchanged =
+        Counter.builder("search.stock.unchanged")
+            .description("Availability events skipped: the SKU's level had not changed")
+            .register(meters);
+  }
+
+  @Override
+  public void onPartitionsAssigned(
+      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+    // Another instance may have written these SKUs while it owned their partitions.
+    levels.forgetAll();
   }
 
   @KafkaListener(
@@ -62,13 +90,16 @@ class StockEventListener {
   }
 
   private void apply(Map<String, StockDocument> newest) {
+    List<StockDocument> changes = newest.values().stream().filter(levels::changes).toList();
+    unchanged.increment(newest.size() - changes.size());
     try {
-      // Every event is applied to the products, not only those the stock index took: after a
+      // Every change is applied to the products, not only those the stock index took: after a
       // failure between the two steps, the products would otherwise never get what is stored.
-      stock.write(newest.values());
-      products.apply(index.alias(), newest.values());
+      stock.write(changes);
+      products.apply(index.alias(), changes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    changes.forEach(levels::applied);
   }
 }

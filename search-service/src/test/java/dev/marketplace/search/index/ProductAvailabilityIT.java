@@ -12,6 +12,7 @@ import dev.marketplace.testkit.ApiClient;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
 import dev.marketplace.testkit.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ class ProductAvailabilityIT extends SearchIntegrationTest {
   private static final Duration PATIENCE = Duration.ofSeconds(15);
 
   @Autowired StockIndex stockIndex;
+  @Autowired MeterRegistry meters;
 
   private final String tag = "s" + UUID.randomUUID().toString().substring(0, 8);
   private final String vendor = UUID.randomUUID().toString();
@@ -100,6 +102,25 @@ class ProductAvailabilityIT extends SearchIntegrationTest {
         .hasEntrySatisfying(
             StockAvailabilityChangedV1.key(vendor, "VASE"),
             stock -> assertThat(stock.stockVersion()).isEqualTo(3));
+  }
+
+  @Test
+  void aChangeOfQuantityAloneIsSkippedAndTheNextChangeOfLevelStillArrives() throws Exception {
+    publish(product().id(id("kettle")).name("Iron kettle").skus("KETTLE").build());
+    publish(stock("KETTLE", 40, Level.IN_STOCK, 1));
+    await().atMost(PATIENCE).until(() -> names("inStock=true").equals(List.of("Iron kettle")));
+    double skipped = skipped();
+
+    publish(stock("KETTLE", 39, Level.IN_STOCK, 2));
+    await().atMost(PATIENCE).until(() -> skipped() > skipped);
+    String key = StockAvailabilityChangedV1.key(vendor, "KETTLE");
+    assertThat(stockIndex.get(List.of(key)).get(key).stockVersion())
+        .as("a quantity change alone is not written")
+        .isEqualTo(1);
+
+    publish(stock("KETTLE", 0, Level.OUT_OF_STOCK, 3));
+    await().atMost(PATIENCE).until(() -> names("inStock=false").equals(List.of("Iron kettle")));
+    assertThat(stockIndex.get(List.of(key)).get(key).stockVersion()).isEqualTo(3);
   }
 
   @Test
@@ -236,6 +257,10 @@ class ProductAvailabilityIT extends SearchIntegrationTest {
 
   private StockAvailabilityChangedV1 stock(String sku, int available, Level level, long version) {
     return new StockAvailabilityChangedV1(sku, vendor, available, level, version);
+  }
+
+  private double skipped() {
+    return meters.counter("search.stock.unchanged").count();
   }
 
   private String id(String name) {
