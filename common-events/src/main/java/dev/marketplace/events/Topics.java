@@ -41,6 +41,23 @@ public final class Topics {
   /** Latest status of every order (compacted, key = order id). */
   public static final String ORDER_EVENTS = "order.events";
 
+  /**
+   * The partition count of a topic that more than one service declares (its owner, and the services
+   * that read it or send to it, each declare it so it exists before their consumers subscribe). All
+   * must declare the same count: Spring's KafkaAdmin adds partitions when a declaration asks for
+   * more, and records sent to the new partitions sit unread until the owner's consumers refresh
+   * their metadata, minutes later.
+   *
+   * @throws IllegalArgumentException for a topic only its owner declares
+   */
+  public static int partitions(String topic) {
+    return switch (topic) {
+      case INVENTORY_COMMANDS, INVENTORY_REPLIES, INVENTORY_AVAILABILITY, ORDER_EVENTS -> 6;
+      case PAYMENT_COMMANDS, PAYMENT_REPLIES -> 3;
+      default -> throw new IllegalArgumentException(topic + " is declared by its owner only");
+    };
+  }
+
   /** Suffix of the dead-letter topic that receives records a consumer could not handle. */
   public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -56,7 +56,6 @@ public abstract class InventoryIntegrationTest {
     KafkaTestServer.register(registry, namespace);
     TestTokens.register(registry);
     registry.add("inventory.kafka.group-id", namespace::name);
-    registry.add("inventory.topic.partitions", () -> "3");
     registry.add("inventory.reservations.sweep-interval", () -> "200ms");
     registry.add("marketplace.kafka.retry.initial-interval", () -> "50ms");
   }

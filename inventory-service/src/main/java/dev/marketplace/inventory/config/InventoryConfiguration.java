@@ -16,15 +16,10 @@ import org.springframework.kafka.config.TopicBuilder;
 class InventoryConfiguration {
 
   private final TopicNames topics;
-  private final int partitions;
   private final int replicas;
 
-  InventoryConfiguration(
-      TopicNames topics,
-      @Value("${inventory.topic.partitions:6}") int partitions,
-      @Value("${inventory.topic.replicas:1}") int replicas) {
+  InventoryConfiguration(TopicNames topics, @Value("${inventory.topic.replicas:1}") int replicas) {
     this.topics = topics;
-    this.partitions = partitions;
     this.replicas = replicas;
   }
 
@@ -42,7 +37,9 @@ class InventoryConfiguration {
   /** Saga commands, keyed by order id so one order's commands stay in order. */
   @Bean
   NewTopic inventoryCommandsTopic() {
-    return topic(topics.name(Topics.INVENTORY_COMMANDS), partitions).build();
+    return topic(
+            topics.name(Topics.INVENTORY_COMMANDS), Topics.partitions(Topics.INVENTORY_COMMANDS))
+        .build();
   }
 
   /**
@@ -57,7 +54,8 @@ class InventoryConfiguration {
   /** Replies to the saga, keyed by order id. */
   @Bean
   NewTopic inventoryRepliesTopic() {
-    return topic(topics.name(Topics.INVENTORY_REPLIES), partitions).build();
+    return topic(topics.name(Topics.INVENTORY_REPLIES), Topics.partitions(Topics.INVENTORY_REPLIES))
+        .build();
   }
 
   /**
@@ -66,7 +64,11 @@ class InventoryConfiguration {
    */
   @Bean
   NewTopic inventoryAvailabilityTopic() {
-    return topic(topics.name(Topics.INVENTORY_AVAILABILITY), partitions).compact().build();
+    return topic(
+            topics.name(Topics.INVENTORY_AVAILABILITY),
+            Topics.partitions(Topics.INVENTORY_AVAILABILITY))
+        .compact()
+        .build();
   }
 
   private TopicBuilder topic(String name, int partitionCount) {

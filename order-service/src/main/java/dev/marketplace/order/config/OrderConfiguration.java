@@ -35,22 +35,22 @@ class OrderConfiguration {
    * The topics order-service writes (order events, saga commands) and reads (replies). Declaring
    * the ones it reads makes them exist before its consumer subscribes: a consumer subscribed to a
    * topic that does not exist yet does not see it until its next metadata refresh, minutes later.
-   * Each takes its owner's partition count: a larger count here would add partitions to the owner's
-   * topic, and records sent to them would wait, unread, until the owner's consumers refresh their
-   * metadata.
+   * Each takes the partition count every service declares ({@link Topics#partitions}).
    */
   @Bean
   KafkaAdmin.NewTopics orderTopics(
       TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
     return new KafkaAdmin.NewTopics(
-        topic(topics, Topics.ORDER_EVENTS, 6, replicas).compact().build(),
-        topic(topics, Topics.INVENTORY_COMMANDS, 6, replicas).build(),
-        topic(topics, Topics.INVENTORY_REPLIES, 6, replicas).build(),
-        topic(topics, Topics.PAYMENT_COMMANDS, 3, replicas).build(),
-        topic(topics, Topics.PAYMENT_REPLIES, 3, replicas).build());
+        topic(topics, Topics.ORDER_EVENTS, replicas).compact().build(),
+        topic(topics, Topics.INVENTORY_COMMANDS, replicas).build(),
+        topic(topics, Topics.INVENTORY_REPLIES, replicas).build(),
+        topic(topics, Topics.PAYMENT_COMMANDS, replicas).build(),
+        topic(topics, Topics.PAYMENT_REPLIES, replicas).build());
   }
 
-  private static TopicBuilder topic(TopicNames topics, String name, int partitions, int replicas) {
-    return TopicBuilder.name(topics.name(name)).partitions(partitions).replicas(replicas);
+  private static TopicBuilder topic(TopicNames topics, String name, int replicas) {
+    return TopicBuilder.name(topics.name(name))
+        .partitions(Topics.partitions(name))
+        .replicas(replicas);
   }
 }

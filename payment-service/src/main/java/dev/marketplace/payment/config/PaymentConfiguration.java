@@ -38,7 +38,7 @@ class PaymentConfiguration {
   NewTopic paymentCommandsTopic(
       TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
     return TopicBuilder.name(topics.name(Topics.PAYMENT_COMMANDS))
-        .partitions(3)
+        .partitions(Topics.partitions(Topics.PAYMENT_COMMANDS))
         .replicas(replicas)
         .build();
   }
@@ -56,7 +56,7 @@ class PaymentConfiguration {
   NewTopic paymentRepliesTopic(
       TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
     return TopicBuilder.name(topics.name(Topics.PAYMENT_REPLIES))
-        .partitions(3)
+        .partitions(Topics.partitions(Topics.PAYMENT_REPLIES))
         .replicas(replicas)
         .build();
   }

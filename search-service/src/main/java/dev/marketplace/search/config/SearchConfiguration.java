@@ -16,9 +16,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
-  /** inventory-service's {@code inventory.topic.partitions}. */
-  private static final int INVENTORY_AVAILABILITY_PARTITIONS = 6;
-
   @Bean
   java.time.Clock clock() {
     return java.time.Clock.systemUTC();
@@ -39,11 +36,10 @@ class SearchConfiguration {
   /**
    * The availability topic, declared so that it exists before the stock listener subscribes (a
    * consumer subscribed to a topic that does not exist yet does not see it until its next metadata
-   * refresh, minutes later), with inventory-service's settings: compacted, 6 partitions (a larger
-   * count here would add partitions that inventory's producer and other consumers do not see until
-   * they refresh their metadata). Its dead-letter topic is search-service's own. The product topic
-   * stays catalog-service's to declare, as before (some test set-ups create it with fewer
-   * partitions, which a declaration here would grow).
+   * refresh, minutes later), with inventory-service's settings: compacted, with the partition count
+   * every service declares ({@link Topics#partitions}). Its dead-letter topic is search-service's
+   * own. The product topic stays catalog-service's to declare, as before (some test set-ups create
+   * it with fewer partitions, which a declaration here would grow).
    */
   @Bean
   KafkaAdmin.NewTopics searchTopics(TopicNames topics, SearchProperties properties) {
@@ -51,7 +47,7 @@ class SearchConfiguration {
     String availability = topics.name(Topics.INVENTORY_AVAILABILITY);
     return new KafkaAdmin.NewTopics(
         TopicBuilder.name(availability)
-            .partitions(INVENTORY_AVAILABILITY_PARTITIONS)
+            .partitions(Topics.partitions(Topics.INVENTORY_AVAILABILITY))
             .replicas(replicas)
             .compact()
             .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas > 1 ? "2" : "1")
