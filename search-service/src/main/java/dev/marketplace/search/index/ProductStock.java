@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,51 +64,40 @@ public class ProductStock {
     }
     Query query = sellingAny(byVendor);
     client.indices().refresh(r -> r.index(target));
-    int changed = 0;
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> searchAfter = after;
-      var response =
-          client.search(
-              s -> {
-                s.index(target)
-                    .size(PAGE)
-                    .query(query)
-                    .source(src -> src.filter(f -> f.includes("productId", "vendorId", "skus")))
-                    .sort(o -> o.field(f -> f.field("productId").order(SortOrder.Asc)));
-                if (searchAfter != null) {
-                  s.searchAfter(searchAfter);
-                }
-                return s;
-              },
-              ProductSkus.class);
-      List<Change> changes = new ArrayList<>();
-      @Nullable List<FieldValue> last = null;
-      for (Hit<ProductSkus> hit : response.hits().hits()) {
-        last = hit.sort();
-        ProductSkus product = hit.source();
-        if (product == null || hit.id() == null) {
-          continue;
-        }
-        Map<String, StockDocument> vendorStock =
-            byVendor.getOrDefault(product.vendorId(), Map.of());
-        Map<String, SkuStock> entries = new LinkedHashMap<>();
-        for (String sku : product.skus()) {
-          StockDocument doc = vendorStock.get(sku);
-          if (doc != null) {
-            entries.put(sku, doc.entry());
-          }
-        }
-        if (!entries.isEmpty()) {
-          changes.add(new Change(hit.index(), hit.id(), entries));
+    return SortedPages.forEach(
+        client,
+        PAGE,
+        s ->
+            s.index(target)
+                .query(query)
+                .source(src -> src.filter(f -> f.includes("productId", "vendorId", "skus")))
+                .sort(o -> o.field(f -> f.field("productId").order(SortOrder.Asc))),
+        ProductSkus.class,
+        page -> update(changes(page, byVendor)));
+  }
+
+  /** The new stock entries of each product found, for the SKUs it sells. */
+  private static List<Change> changes(
+      List<Hit<ProductSkus>> page, Map<String, Map<String, StockDocument>> byVendor) {
+    List<Change> changes = new ArrayList<>();
+    for (Hit<ProductSkus> hit : page) {
+      ProductSkus product = hit.source();
+      if (product == null || hit.id() == null) {
+        continue;
+      }
+      Map<String, StockDocument> vendorStock = byVendor.getOrDefault(product.vendorId(), Map.of());
+      Map<String, SkuStock> entries = new LinkedHashMap<>();
+      for (String sku : product.skus()) {
+        StockDocument doc = vendorStock.get(sku);
+        if (doc != null) {
+          entries.put(sku, doc.entry());
         }
       }
-      changed += update(changes);
-      if (response.hits().hits().size() < PAGE || last == null) {
-        return changed;
+      if (!entries.isEmpty()) {
+        changes.add(new Change(hit.index(), hit.id(), entries));
       }
-      after = last;
     }
+    return changes;
   }
 
   /**

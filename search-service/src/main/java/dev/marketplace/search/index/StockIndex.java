@@ -2,7 +2,6 @@ package dev.marketplace.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -18,7 +17,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -139,39 +137,26 @@ public class StockIndex {
    * (searched, so only what the last {@link #refresh} made visible).
    */
   public void forEachChangedSince(Instant since, PageHandler handler) throws IOException {
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> searchAfter = after;
-      var response =
-          client.search(
-              s -> {
-                s.index(name())
-                    .size(PAGE)
-                    .query(
-                        q -> q.range(r -> r.date(d -> d.field("updatedAt").gte(since.toString()))))
-                    .sort(o -> o.field(f -> f.field("vendorId").order(SortOrder.Asc)))
-                    .sort(o -> o.field(f -> f.field("sku").order(SortOrder.Asc)));
-                if (searchAfter != null) {
-                  s.searchAfter(searchAfter);
-                }
-                return s;
-              },
-              StockDocument.class);
-      List<StockDocument> page = new ArrayList<>();
-      @Nullable List<FieldValue> last = null;
-      for (Hit<StockDocument> hit : response.hits().hits()) {
-        if (hit.source() != null) {
-          page.add(hit.source());
-        }
-        last = hit.sort();
-      }
-      if (!page.isEmpty()) {
-        handler.accept(page);
-      }
-      if (response.hits().hits().size() < PAGE || last == null) {
-        return;
-      }
-      after = last;
-    }
+    SortedPages.forEach(
+        client,
+        PAGE,
+        s ->
+            s.index(name())
+                .query(q -> q.range(r -> r.date(d -> d.field("updatedAt").gte(since.toString()))))
+                .sort(o -> o.field(f -> f.field("vendorId").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("sku").order(SortOrder.Asc))),
+        StockDocument.class,
+        page -> {
+          List<StockDocument> docs = new ArrayList<>();
+          for (Hit<StockDocument> hit : page) {
+            if (hit.source() != null) {
+              docs.add(hit.source());
+            }
+          }
+          if (!docs.isEmpty()) {
+            handler.accept(docs);
+          }
+          return docs.size();
+        });
   }
 }
