@@ -203,6 +203,10 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> order = merge(common, database("order"));
     order.put("spring.data.redis.host", "127.0.0.1");
     order.put("spring.data.redis.port", String.valueOf(redisPort));
+    // One machine runs the whole stack, confirming about 10 orders a second: 20 orders in their
+    // saga keep placed->confirmed within a few seconds under overload, where the default 200 let it
+    // reach 30 s (docs/benchmarks.md, Checkout). service-properties may set another bound.
+    order.putIfAbsent("marketplace.orders.checkout.max-in-saga", "20");
     this.services.add(
         ServiceProcess.start(
             "order-service",
