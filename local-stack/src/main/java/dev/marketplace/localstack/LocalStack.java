@@ -204,8 +204,8 @@ public final class LocalStack implements AutoCloseable {
     order.put("spring.data.redis.host", "127.0.0.1");
     order.put("spring.data.redis.port", String.valueOf(redisPort));
     // One machine runs the whole stack, confirming about 10 orders a second: 20 orders in their
-    // saga keep placed->confirmed within a few seconds under overload, where the default 200 let it
-    // reach 30 s (docs/benchmarks.md, Checkout). service-properties may set another bound.
+    // saga keep placed->confirmed within a few seconds under overload (p99 6 s), where the default
+    // 200 let it reach p99 43 s (docs/benchmarks.md, Checkout). service-properties may set another.
     order.putIfAbsent("marketplace.orders.checkout.max-in-saga", "20");
     this.services.add(
         ServiceProcess.start(

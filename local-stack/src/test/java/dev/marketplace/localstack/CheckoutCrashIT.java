@@ -82,6 +82,17 @@ class CheckoutCrashIT {
   void inventoryServiceKilledDuringABurstOfReservationsWhileMoreOrdersArrive() {
     String sku = shop.productInStock(STOCK);
     ServiceDatabase inventory = new ServiceDatabase(shop.stack(), "inventory");
+    // The orders placed while inventory is down stay in their saga until it is back, so all 16
+    // must fit under the stack's max-in-saga (20) at once: none may be left over from before.
+    await()
+        .atMost(SETTLED_WITHIN)
+        .until(
+            () ->
+                new ServiceDatabase(shop.stack(), "order")
+                        .count(
+                            "SELECT count(*) FROM customer_order WHERE status IN"
+                                + " ('RESERVING_STOCK', 'AUTHORIZING_PAYMENT', 'CANCELLING')")
+                    == 0);
 
     Map<String, Shop.Shopper> orders = new HashMap<>(checkOutEveryShopper(sku));
     await()

@@ -90,16 +90,20 @@ class StockEventListener implements ConsumerSeekAware {
   }
 
   private void apply(Map<String, StockDocument> newest) {
-    List<StockDocument> changes = newest.values().stream().filter(levels::changes).toList();
-    unchanged.increment(newest.size() - changes.size());
     try {
-      // Every change is applied to the products, not only those the stock index took: after a
-      // failure between the two steps, the products would otherwise never get what is stored.
-      stock.write(changes);
-      products.apply(index.alias(), changes);
+      int skipped =
+          levels.write(
+              newest.values(),
+              changes -> {
+                // Every change is applied to the products, not only those the stock index took:
+                // after a failure between the two steps, the products would otherwise never get
+                // what is stored.
+                stock.write(changes);
+                products.apply(index.alias(), changes);
+              });
+      unchanged.increment(skipped);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    changes.forEach(levels::applied);
   }
 }
