@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Spring Cloud Gateway's {@link RedisRateLimiter}, seen through one rate-limit class:
@@ -26,8 +27,10 @@ import reactor.core.publisher.Mono;
  *       gateway.ratelimit.unavailable} and logs once when limiting stops and once when it resumes;
  *   <li>a check that has not answered within {@code checkTimeout} is let through the same way.
  *       Lettuce's command timeout should end it first, but in CI a check sent just as Lettuce
- *       reconnected never completed and held its request until the client gave up (OutageIT):
- *       whatever stalls inside the Redis client, a request is never held by its rate limit.
+ *       reconnected never completed and held its request until the client gave up (OutageIT);
+ *   <li>the check runs off the HTTP event loop, so a Redis client that blocks its caller's thread
+ *       cannot hold the requests on that loop: whatever stalls inside the Redis client, a request
+ *       is never held by its rate limit.
  * </ul>
  */
 final class ClassRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
@@ -68,8 +71,12 @@ final class ClassRateLimiter implements RateLimiter<RedisRateLimiter.Config> {
 
   @Override
   public Mono<Response> isAllowed(String routeId, String callerKey) {
-    return redis
-        .isAllowed(bucket, callerKey)
+    return Mono.defer(() -> redis.isAllowed(bucket, callerKey))
+        // Off the HTTP event loop. Lettuce 6.8 can park a thread that writes a command while a
+        // reconnect holds the connection's lock (redis/lettuce#3880, #3804); parked there, an
+        // event loop would hold every request it serves, and the timeout below could not answer
+        // either, since the answer is written on that loop. CI saw such a request hang for 30 s.
+        .subscribeOn(Schedulers.boundedElastic())
         .timeout(checkTimeout, Mono.fromSupplier(this::unlimited))
         .map(this::observed);
   }

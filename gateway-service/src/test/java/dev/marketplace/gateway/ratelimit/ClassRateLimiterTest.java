@@ -1,11 +1,16 @@
 package dev.marketplace.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.marketplace.gateway.config.GatewayProperties.RateLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -39,5 +44,45 @@ class ClassRateLimiterTest {
     assertThat(response.getHeaders()).containsEntry(RedisRateLimiter.REMAINING_HEADER, "-1");
     assertThat(meters.get("gateway.ratelimit.unavailable").tag("class", "public").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aCheckThatBlocksItsCallersThreadHoldsNeitherTheCallerNorTheRequest() throws Exception {
+    // A Redis client that parks the thread calling it, as Lettuce 6.8 can during a reconnect.
+    CountDownLatch released = new CountDownLatch(1);
+    RedisRateLimiter wedged =
+        new RedisRateLimiter(10, 20) {
+          @Override
+          public Mono<Response> isAllowed(String routeId, String id) {
+            try {
+              released.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return Mono.just(new Response(true, Map.of()));
+          }
+        };
+    ClassRateLimiter limiter =
+        new ClassRateLimiter(
+            wedged,
+            RateLimitClass.PUBLIC,
+            new RateLimit(10, 20, 1),
+            Duration.ofMillis(200),
+            new SimpleMeterRegistry());
+    CompletableFuture<Response> answer = new CompletableFuture<>();
+    try {
+      // The subscribing thread stands for the gateway's HTTP event loop: it must be free at once.
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5),
+          () -> {
+            limiter.isAllowed("catalog", "caller-1").subscribe(answer::complete);
+          });
+
+      Response response = answer.get(10, TimeUnit.SECONDS);
+      assertThat(response.isAllowed()).isTrue();
+      assertThat(response.getHeaders()).containsEntry(RedisRateLimiter.REMAINING_HEADER, "-1");
+    } finally {
+      released.countDown();
+    }
   }
 }
