@@ -29,13 +29,7 @@ class ClassRateLimiterTest {
           }
         };
     MeterRegistry meters = new SimpleMeterRegistry();
-    ClassRateLimiter limiter =
-        new ClassRateLimiter(
-            stalled,
-            RateLimitClass.PUBLIC,
-            new RateLimit(10, 20, 1),
-            Duration.ofMillis(200),
-            meters);
+    ClassRateLimiter limiter = publicLimiter(stalled, meters);
 
     Response response = limiter.isAllowed("catalog", "caller-1").block(Duration.ofSeconds(10));
 
@@ -62,13 +56,7 @@ class ClassRateLimiterTest {
             return Mono.just(new Response(true, Map.of()));
           }
         };
-    ClassRateLimiter limiter =
-        new ClassRateLimiter(
-            wedged,
-            RateLimitClass.PUBLIC,
-            new RateLimit(10, 20, 1),
-            Duration.ofMillis(200),
-            new SimpleMeterRegistry());
+    ClassRateLimiter limiter = publicLimiter(wedged, new SimpleMeterRegistry());
     CompletableFuture<Response> answer = new CompletableFuture<>();
     try {
       // The subscribing thread stands for the gateway's HTTP event loop: it must be free at once.
@@ -84,5 +72,11 @@ class ClassRateLimiterTest {
     } finally {
       released.countDown();
     }
+  }
+
+  /** The public class's limiter over this Redis client, with a 200 ms check timeout. */
+  private static ClassRateLimiter publicLimiter(RedisRateLimiter redis, MeterRegistry meters) {
+    return new ClassRateLimiter(
+        redis, RateLimitClass.PUBLIC, new RateLimit(10, 20, 1), Duration.ofMillis(200), meters);
   }
 }

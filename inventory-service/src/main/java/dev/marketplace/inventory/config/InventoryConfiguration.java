@@ -37,9 +37,7 @@ class InventoryConfiguration {
   /** Saga commands, keyed by order id so one order's commands stay in order. */
   @Bean
   NewTopic inventoryCommandsTopic() {
-    return topic(
-            topics.name(Topics.INVENTORY_COMMANDS), Topics.partitions(Topics.INVENTORY_COMMANDS))
-        .build();
+    return shared(Topics.INVENTORY_COMMANDS).build();
   }
 
   /**
@@ -54,8 +52,7 @@ class InventoryConfiguration {
   /** Replies to the saga, keyed by order id. */
   @Bean
   NewTopic inventoryRepliesTopic() {
-    return topic(topics.name(Topics.INVENTORY_REPLIES), Topics.partitions(Topics.INVENTORY_REPLIES))
-        .build();
+    return shared(Topics.INVENTORY_REPLIES).build();
   }
 
   /**
@@ -64,11 +61,12 @@ class InventoryConfiguration {
    */
   @Bean
   NewTopic inventoryAvailabilityTopic() {
-    return topic(
-            topics.name(Topics.INVENTORY_AVAILABILITY),
-            Topics.partitions(Topics.INVENTORY_AVAILABILITY))
-        .compact()
-        .build();
+    return shared(Topics.INVENTORY_AVAILABILITY).compact().build();
+  }
+
+  /** A topic other services declare too, with the partition count they all use. */
+  private TopicBuilder shared(String topic) {
+    return topic(topics.name(topic), Topics.partitions(topic));
   }
 
   private TopicBuilder topic(String name, int partitionCount) {
