@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A vendor's product: the aggregate owns its state changes and records the event each one causes in
  * its own document ({@link #pendingEvents}), so change and event are saved by one atomic
  * single-document write. MongoDB multi-document transactions are not relied on (see
- * ARCHITECTURE.md).
+ * docs/ARCHITECTURE.md).
  *
  * <p>{@link #revision} counts changes: it is the product's public version (ETag, events' {@code
  * productVersion}). {@link #lockVersion} guards against concurrent writes between read and save.
