@@ -2,6 +2,7 @@ package dev.marketplace.order.cart;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +23,11 @@ class CartController {
 
   private final CartService carts;
 
+  /** The catalog's form of a SKU: anything else cannot be in a cart. */
+  private static final String SKU = "[A-Za-z0-9._-]{1,64}";
+
+  private static final String SKU_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
+
   CartController(CartService carts) {
     this.carts = carts;
   }
@@ -34,13 +40,15 @@ class CartController {
   @PutMapping(path = "/items/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
   CartView put(
       @AuthenticationPrincipal Jwt token,
-      @PathVariable String sku,
+      @PathVariable @Pattern(regexp = SKU, message = SKU_MESSAGE) String sku,
       @Valid @RequestBody QuantityRequest request) {
     return carts.setQuantity(token.getSubject(), sku, request.quantity());
   }
 
   @DeleteMapping("/items/{sku}")
-  CartView remove(@AuthenticationPrincipal Jwt token, @PathVariable String sku) {
+  CartView remove(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable @Pattern(regexp = SKU, message = SKU_MESSAGE) String sku) {
     return carts.remove(token.getSubject(), sku);
   }
 

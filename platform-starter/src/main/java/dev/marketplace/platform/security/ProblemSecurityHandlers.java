@@ -1,13 +1,13 @@
 package dev.marketplace.platform.security;
 
 import dev.marketplace.platform.web.ProblemDetailsAdvice;
+import dev.marketplace.platform.web.ProblemResponses;
 import dev.marketplace.platform.web.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -63,10 +63,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
       String title,
       String detail)
       throws IOException {
-    var problem = ProblemDetailsAdvice.problem(status, type, title, detail);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(
+        request, response, ProblemDetailsAdvice.problem(status, type, title, detail), json);
   }
 }

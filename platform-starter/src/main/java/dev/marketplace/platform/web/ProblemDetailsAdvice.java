@@ -20,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -111,6 +112,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return validation(errors);
+  }
+
+  /** The security firewall refuses a header value only when the header is read, inside MVC. */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ProblemTypes.MALFORMED_REQUEST,
+        "Malformed request",
+        "A header, the path or the encoding of the request is not allowed (control characters or"
+            + " non-ASCII header values, encoded slashes or dots).");
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -218,6 +230,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           .body(validation(List.of(new FieldError(path(unknown), "unknown field"))));
     }
     MismatchedInputException mismatch = causeOf(ex, MismatchedInputException.class);
+    if (mismatch != null
+        && !mismatch.getPath().isEmpty()
+        && StrictJson.CONTROL_CHARACTERS.equals(mismatch.getOriginalMessage())) {
+      return ResponseEntity.badRequest()
+          .body(validation(List.of(new FieldError(path(mismatch), StrictJson.CONTROL_CHARACTERS))));
+    }
     if (mismatch != null && !mismatch.getPath().isEmpty()) {
       return ResponseEntity.badRequest()
           .body(
@@ -270,17 +288,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     if (body instanceof ProblemDetail problem
         && "about:blank".equals(String.valueOf(problem.getType()))) {
-      problem.setType(
-          switch (status.value()) {
-            case 400 -> ProblemTypes.MALFORMED_REQUEST;
-            case 404 -> ProblemTypes.NOT_FOUND;
-            case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
-            case 406 -> ProblemTypes.NOT_ACCEPTABLE;
-            case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ProblemTypes.SERVICE_UNAVAILABLE;
-            default -> ProblemTypes.INTERNAL;
-          });
+      problem.setType(ProblemTypes.forStatus(status.value()));
     }
     return super.createResponseEntity(body, headers, status, request);
   }

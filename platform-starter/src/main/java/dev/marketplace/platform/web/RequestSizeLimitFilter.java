@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,17 +31,16 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
-      response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       PayloadTooLargeException error = new PayloadTooLargeException(maxBytes);
-      var problem =
+      ProblemResponses.write(
+          request,
+          response,
           ProblemDetailsAdvice.problem(
               HttpStatus.CONTENT_TOO_LARGE,
               ProblemTypes.PAYLOAD_TOO_LARGE,
               "Payload too large",
-              error.getMessage());
-      problem.setInstance(java.net.URI.create(request.getRequestURI()));
-      json.writeValue(response.getOutputStream(), problem);
+              error.getMessage()),
+          json);
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);

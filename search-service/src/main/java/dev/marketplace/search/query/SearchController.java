@@ -36,6 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
   private static final int MAX_WINDOW = 10_000;
+
+  /** The highest price the catalog accepts, in minor units. */
+  private static final long MAX_PRICE = 1_000_000_000_000L;
+
   private static final Set<String> KNOWN =
       Set.of(
           "q",
@@ -183,8 +187,8 @@ class SearchController {
     if (text != null && (text.isBlank() || text.length() > 200)) {
       errors.add(new FieldError("q", "must be 1 to 200 characters"));
     }
-    Long minPrice = number(params, "minPrice", errors);
-    Long maxPrice = number(params, "maxPrice", errors);
+    Long minPrice = number(params, "minPrice", MAX_PRICE, errors);
+    Long maxPrice = number(params, "maxPrice", MAX_PRICE, errors);
     if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
       errors.add(new FieldError("minPrice", "must not be greater than maxPrice"));
     }
@@ -199,13 +203,13 @@ class SearchController {
     if (sort == null) {
       errors.add(new FieldError("sort", "must be one of relevance, price_asc, price_desc, newest"));
     }
-    Long page = number(params, "page", errors);
-    Long size = number(params, "size", errors);
+    Long page = number(params, "page", MAX_WINDOW, errors);
+    Long size = number(params, "size", MAX_WINDOW, errors);
     int pageNumber = page == null ? 0 : page.intValue();
     int pageSize = size == null ? 20 : size.intValue();
     if (size != null && (size < 1 || size > 100)) {
       errors.add(new FieldError("size", "must be between 1 and 100"));
-    } else if (page != null && (page < 0 || (page + 1) * pageSize > MAX_WINDOW)) {
+    } else if (page != null && (page < 0 || page > MAX_WINDOW / pageSize - 1)) {
       errors.add(new FieldError("page", "must be between 0 and " + (MAX_WINDOW / pageSize - 1)));
     }
     if (!errors.isEmpty()) {
@@ -252,15 +256,16 @@ class SearchController {
   }
 
   private static @Nullable Long number(
-      MultiValueMap<String, String> params, String name, List<FieldError> errors) {
+      MultiValueMap<String, String> params, String name, long max, List<FieldError> errors) {
     String value = single(params, name);
     if (value == null) {
       return null;
     }
     try {
       long number = Long.parseLong(value);
-      if (number < 0) {
-        errors.add(new FieldError(name, "must not be negative"));
+      if (number < 0 || number > max) {
+        errors.add(new FieldError(name, "must be between 0 and " + max));
+        return null;
       }
       return number;
     } catch (NumberFormatException e) {
