@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.authentication.ProviderManager;
@@ -40,7 +41,10 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Authorization Server with everything persistent in PostgreSQL (clients, authorizations,
@@ -51,6 +55,13 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+  /** The endpoints machine clients call with their own credentials. */
+  private static final RequestMatcher CLIENT_ENDPOINTS =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/oauth2/token"),
+          PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/oauth2/revoke"),
+          PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/oauth2/introspect"));
+
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
@@ -60,14 +71,23 @@ class AuthorizationServerConfiguration {
               server.oidc(Customizer.withDefaults());
             })
         .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-        // A browser without a session is sent to sign in; the request is resumed afterwards.
+        // A machine client without credentials is told so (RFC 6749); a browser without a
+        // session is sent to sign in, and the request is resumed afterwards. "Accept: */*" is
+        // not a browser.
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint("/login"),
-                    new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new MachineClientEntryPoint(), CLIENT_ENDPOINTS)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
         .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
     return http.build();
+  }
+
+  private static MediaTypeRequestMatcher browsers() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+    return html;
   }
 
   /**

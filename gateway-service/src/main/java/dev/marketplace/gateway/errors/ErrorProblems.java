@@ -27,6 +27,13 @@ public final class ErrorProblems {
     if (find(error, PayloadTooLargeException.class) instanceof PayloadTooLargeException tooLarge) {
       return Problem.payloadTooLarge(tooLarge.maxBytes());
     }
+    if (find(error, BodyReadTimeoutException.class) != null) {
+      return new Problem(
+          HttpStatus.REQUEST_TIMEOUT,
+          ProblemTypes.REQUEST_TIMEOUT,
+          "Request timeout",
+          "The request body stopped arriving before the length it declared.");
+    }
     if (find(error, HttpClientErrorException.class) instanceof HttpClientErrorException client
         && client.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
       return tooManyRequests();

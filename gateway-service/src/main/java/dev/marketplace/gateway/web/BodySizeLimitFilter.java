@@ -1,8 +1,11 @@
 package dev.marketplace.gateway.web;
 
 import dev.marketplace.gateway.config.GatewayProperties;
+import dev.marketplace.gateway.errors.BodyReadTimeoutException;
 import dev.marketplace.gateway.errors.PayloadTooLargeException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -18,8 +21,10 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses request bodies over {@code marketplace.gateway.max-body-size} with 413: at once when the
  * declared length is too large, otherwise while the body streams to the service (chunked uploads
- * declare none). It runs after Spring Security, so an anonymous upload to a protected path gets 401
- * without its body being looked at, and every 413 carries the CORS and security headers.
+ * declare none). A body that stops arriving for {@code marketplace.gateway.body-read-timeout} (a
+ * client that sent less than its Content-Length) fails with 408 rather than holding the call until
+ * the service's timeout. It runs after Spring Security, so an anonymous upload to a protected path
+ * gets 401 without its body being looked at, and every 413 carries the CORS and security headers.
  */
 @Component
 public class BodySizeLimitFilter implements WebFilter, Ordered {
@@ -28,9 +33,13 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
   static final int ORDER = -90;
 
   private final long maxBytes;
+  private final Duration readTimeout;
 
-  public BodySizeLimitFilter(GatewayProperties properties) {
+  public BodySizeLimitFilter(
+      GatewayProperties properties,
+      @Value("${marketplace.gateway.body-read-timeout:3s}") Duration readTimeout) {
     this.maxBytes = properties.maxBodySize().toBytes();
+    this.readTimeout = readTimeout;
   }
 
   @Override
@@ -44,22 +53,26 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
     if (request.getHeaders().getContentLength() > maxBytes) {
       return Mono.error(new PayloadTooLargeException(maxBytes));
     }
-    return chain.filter(exchange.mutate().request(new CountingRequest(request, maxBytes)).build());
+    return chain.filter(
+        exchange.mutate().request(new CountingRequest(request, maxBytes, readTimeout)).build());
   }
 
   private static final class CountingRequest extends ServerHttpRequestDecorator {
 
     private final long maxBytes;
+    private final Duration readTimeout;
 
-    CountingRequest(ServerHttpRequest delegate, long maxBytes) {
+    CountingRequest(ServerHttpRequest delegate, long maxBytes, Duration readTimeout) {
       super(delegate);
       this.maxBytes = maxBytes;
+      this.readTimeout = readTimeout;
     }
 
     @Override
     public Flux<DataBuffer> getBody() {
       AtomicLong seen = new AtomicLong();
       return super.getBody()
+          .timeout(readTimeout, Flux.error(() -> new BodyReadTimeoutException(readTimeout)))
           .handle(
               (buffer, sink) -> {
                 if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {

@@ -22,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -202,14 +203,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.getParameterValidationResults().stream()
             .flatMap(
                 result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            e ->
-                                new FieldError(
-                                    result.getMethodParameter().getParameterName() == null
-                                        ? "parameter"
-                                        : result.getMethodParameter().getParameterName(),
-                                    messageOf(e.getDefaultMessage()))))
+                    result instanceof ParameterErrors body
+                        // A validated body: name its fields, as for @Valid alone.
+                        ? body.getFieldErrors().stream()
+                            .map(
+                                e -> new FieldError(e.getField(), messageOf(e.getDefaultMessage())))
+                        : result.getResolvableErrors().stream()
+                            .map(
+                                e ->
+                                    new FieldError(
+                                        result.getMethodParameter().getParameterName() == null
+                                            ? "parameter"
+                                            : result.getMethodParameter().getParameterName(),
+                                        messageOf(e.getDefaultMessage()))))
+            .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return ResponseEntity.badRequest().body(validation(errors));
   }

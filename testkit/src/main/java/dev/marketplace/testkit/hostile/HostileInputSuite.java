@@ -43,6 +43,20 @@ public final class HostileInputSuite {
    * bearerToken} so that validation, not authorization, is what the variants meet.
    */
   public static Report probe(String target, String baseUrl, JsonNode openApi, String bearerToken) {
+    return probe(target, baseUrl, openApi, bearerToken, true);
+  }
+
+  /**
+   * Probes an edge (the gateway in front of fake services) for the answers it gives itself: no 5xx,
+   * no hang, every 4xx a problem. Whether a wrong input is refused is the services' part.
+   */
+  public static Report probeAnswersOnly(
+      String target, String baseUrl, JsonNode openApi, String bearerToken) {
+    return probe(target, baseUrl, openApi, bearerToken, false);
+  }
+
+  private static Report probe(
+      String target, String baseUrl, JsonNode openApi, String bearerToken, boolean refusals) {
     long seed = Long.getLong("hostile.seed", 20261207L);
     int rounds = Integer.getInteger("hostile.rounds", 1);
     URI uri = URI.create(baseUrl);
@@ -61,11 +75,15 @@ public final class HostileInputSuite {
       }
       probes
           .variants(operation, truncate)
-          .forEach(request -> tally.add(request, http.send(request)));
+          .forEach(
+              request -> tally.add(refusals ? request : request.answerOnly(), http.send(request)));
     }
     if (!operations.isEmpty()) {
       String somePath = operations.getFirst().path().replaceAll("\\{[^}]+}", "p1");
-      probes.serverVariants(somePath).forEach(request -> tally.add(request, http.send(request)));
+      probes
+          .serverVariants(somePath)
+          .forEach(
+              request -> tally.add(refusals ? request : request.answerOnly(), http.send(request)));
     }
     return new Report(
         target, seed, operations.size(), tally.requests, tally.outcomes, tally.failures);

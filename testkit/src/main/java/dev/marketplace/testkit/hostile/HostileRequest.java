@@ -21,6 +21,11 @@ record HostileRequest(
     boolean truncated,
     boolean mustRefuse) {
 
+  /** The same request, judged only by the form of its answer. */
+  HostileRequest answerOnly() {
+    return new HostileRequest(operation, kind, method, target, headers, body, truncated, false);
+  }
+
   String describe() {
     String shown = target.length() > 160 ? target.substring(0, 160) + "..." : target;
     String sentBody = new String(body, java.nio.charset.StandardCharsets.UTF_8);

@@ -38,9 +38,7 @@ final class RawHttp {
       out.write(head(request));
       out.write(request.body());
       out.flush();
-      if (!request.truncated()) {
-        socket.shutdownOutput();
-      }
+      // The output stays open: a server may take a half-closed connection for a client gone.
       return read(socket, deadline);
     } catch (SocketTimeoutException e) {
       return null;

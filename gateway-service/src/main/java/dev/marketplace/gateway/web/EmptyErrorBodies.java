@@ -1,0 +1,110 @@
+package dev.marketplace.gateway.web;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives a problem body to any error the gateway would answer with an empty one. Reactor Netty
+ * refuses a request it cannot decode (a URL or headers over the limit, a malformed request line)
+ * before Spring sees it, with an empty 4xx; a client still deserves to be told what is wrong.
+ * Installed next to the HTTP codec of every connection, it sees every response on its way out.
+ */
+public final class EmptyErrorBodies extends ChannelDuplexHandler {
+
+  private boolean headRequest;
+
+  /** A non-full error response announced an empty body: its last content gets one. */
+  private byte @Nullable [] pendingBody;
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest request) {
+      headRequest = HttpMethod.HEAD.equals(request.method());
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof FullHttpResponse full && needsBody(full) && !full.content().isReadable()) {
+      byte[] body = problem(full.status());
+      FullHttpResponse replaced = full.replace(Unpooled.wrappedBuffer(body));
+      full.release();
+      describe(replaced, body.length);
+      ctx.write(replaced, promise);
+      return;
+    }
+    if (!(msg instanceof FullHttpResponse)
+        && msg instanceof HttpResponse response
+        && needsBody(response)
+        && "0".equals(response.headers().get(HttpHeaderNames.CONTENT_LENGTH))) {
+      pendingBody = problem(response.status());
+      describe(response, pendingBody.length);
+    } else if (pendingBody != null && msg instanceof LastHttpContent last) {
+      byte[] body = pendingBody;
+      pendingBody = null;
+      if (!last.content().isReadable()) {
+        last.release();
+        ctx.write(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)), promise);
+        return;
+      }
+    }
+    ctx.write(msg, promise);
+  }
+
+  private boolean needsBody(HttpResponse response) {
+    return response.status().code() >= 400
+        && !headRequest
+        && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
+  }
+
+  private static void describe(HttpResponse response, int length) {
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
+  }
+
+  static byte[] problem(HttpResponseStatus status) {
+    int code = status.code();
+    String type =
+        switch (code) {
+          case 408 -> "request-timeout";
+          case 413 -> "payload-too-large";
+          case 414 -> "uri-too-long";
+          case 431 -> "headers-too-large";
+          default -> code >= 500 ? "internal" : "malformed-request";
+        };
+    String detail =
+        switch (code) {
+          case 414 -> "The URL is longer than the gateway accepts.";
+          case 431 -> "The request's headers are larger, or more, than the gateway accepts.";
+          case 413 -> "The request body is larger than the gateway accepts.";
+          case 408 -> "The request did not arrive in time.";
+          default ->
+              code >= 500
+                  ? "The request could not be completed."
+                  : "The request is malformed: check its request line, path, headers and encoding.";
+        };
+    return ("{\"type\":\"https://problems.marketplace.dev/"
+            + type
+            + "\",\"title\":\""
+            + status.reasonPhrase()
+            + "\",\"status\":"
+            + code
+            + ",\"detail\":\""
+            + detail
+            + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}
