@@ -41,13 +41,15 @@ final class Shop {
   private final LocalStack stack;
   private final Identities identities;
   private final ApiClient gateway;
+  private final String vendorId;
   private final ApiClient vendor;
   private final String location;
 
-  private Shop(LocalStack stack, ApiClient vendor, String location) {
+  private Shop(LocalStack stack, String vendorId, ApiClient vendor, String location) {
     this.stack = stack;
     this.identities = stack.identities();
     this.gateway = ApiClient.at(stack.gatewayUrl());
+    this.vendorId = vendorId;
     this.vendor = vendor;
     this.location = location;
   }
@@ -63,7 +65,7 @@ final class Shop {
         vendor.post(
             "/api/v1/vendor/locations", Map.of("name", "Main warehouse", "kind", "WAREHOUSE"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return new Shop(stack, vendor, created.json().path("id").asString());
+    return new Shop(stack, onboarded.id(), vendor, created.json().path("id").asString());
   }
 
   LocalStack stack() {
@@ -150,7 +152,9 @@ final class Shop {
             () ->
                 shopper
                         .api()
-                        .put("/api/v1/cart/items/" + sku, Map.of("quantity", quantity))
+                        .put(
+                            "/api/v1/cart/items/" + vendorId + "/" + sku,
+                            Map.of("quantity", quantity))
                         .status()
                     == 200);
   }

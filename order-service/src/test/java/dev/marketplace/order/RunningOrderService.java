@@ -39,14 +39,25 @@ public abstract class RunningOrderService {
 
   /** Publishes a product the way catalog-service does, so the service can sell its SKUs. */
   protected void catalogHas(String productId, String vendorId, String sku, long priceMinor) {
+    catalogHas(productId, 1, ProductChangedV1.Status.PUBLISHED, vendorId, sku, priceMinor);
+  }
+
+  /** A catalog event at a given version and status (a later version archives, for example). */
+  protected void catalogHas(
+      String productId,
+      long version,
+      ProductChangedV1.Status status,
+      String vendorId,
+      String sku,
+      long priceMinor) {
     Instant now = Instant.now();
     send(
         Topics.CATALOG_PRODUCTS,
         new ProductChangedV1(
             productId,
-            1,
+            version,
             vendorId,
-            ProductChangedV1.Status.PUBLISHED,
+            status,
             "Product " + sku,
             null,
             null,

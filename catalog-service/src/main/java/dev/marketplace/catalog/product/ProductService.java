@@ -2,12 +2,17 @@ package dev.marketplace.catalog.product;
 
 import dev.marketplace.catalog.category.CategoryRepository;
 import dev.marketplace.catalog.outbox.ProductEventRelay;
+import dev.marketplace.platform.web.ConflictException;
 import dev.marketplace.platform.web.NotFoundException;
 import dev.marketplace.platform.web.PreconditionFailedException;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -40,14 +45,16 @@ public class ProductService {
 
   public Product create(String vendorId, ProductDetails details) {
     requireKnownCategory(details);
-    Product product =
-        Product.create(UUID.randomUUID().toString(), vendorId, details, clock.instant(), events);
-    return saved(products.save(product));
+    String productId = UUID.randomUUID().toString();
+    requireOwnSkusFree(vendorId, productId, details);
+    Product product = Product.create(productId, vendorId, details, clock.instant(), events);
+    return saved(save(product));
   }
 
   public Product update(
       String vendorId, String productId, @Nullable Long expectedVersion, ProductDetails details) {
     requireKnownCategory(details);
+    requireOwnSkusFree(vendorId, productId, details);
     return change(
         vendorId,
         productId,
@@ -100,7 +107,41 @@ public class ProductService {
               + "; read it again and reapply the change.");
     }
     boolean changed = change.apply(product, clock.instant());
-    return changed ? saved(products.save(product)) : product;
+    return changed ? saved(save(product)) : product;
+  }
+
+  /**
+   * A SKU names one item of its vendor, for good: it is unique among the vendor's products,
+   * archived ones included, so an order line, a stock level or a cart line keyed by (vendor, SKU)
+   * can never mean two things. Other vendors' SKUs are theirs and do not matter.
+   */
+  private void requireOwnSkusFree(String vendorId, String productId, ProductDetails details) {
+    List<String> skus = details.variants().stream().map(Variant::sku).toList();
+    Set<String> taken = new HashSet<>();
+    for (Product other : products.findUsingSkus(vendorId, skus)) {
+      if (!other.id().equals(productId)) {
+        other.details().variants().forEach(v -> taken.add(v.sku()));
+      }
+    }
+    for (int i = 0; i < skus.size(); i++) {
+      if (taken.contains(skus.get(i))) {
+        throw skuTaken("variants[" + i + "].sku", skus.get(i));
+      }
+    }
+  }
+
+  /** The unique index decides between two requests that passed the check at the same moment. */
+  private Product save(Product product) {
+    try {
+      return products.save(product);
+    } catch (DuplicateKeyException e) {
+      throw skuTaken("variants", "one of these SKUs");
+    }
+  }
+
+  private static ConflictException skuTaken(String field, String sku) {
+    return new ConflictException(
+        field, "SKU " + sku + " is already used by another of your products; SKUs name one item.");
   }
 
   private Product saved(Product product) {

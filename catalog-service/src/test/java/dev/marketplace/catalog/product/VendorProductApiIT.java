@@ -45,6 +45,43 @@ class VendorProductApiIT extends CatalogIntegrationTest {
   }
 
   @Test
+  void aSkuNamesOneItemOfItsVendorButOtherVendorsMayUseIt() {
+    ApiClient api = asVendor(vendor);
+    Response first = api.post("/api/v1/vendor/products", ProductRequests.lamp());
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    Map<String, Object> sameSku = ProductRequests.lamp();
+    sameSku.put("name", "Another lamp under the same SKU");
+
+    Response reused = api.post("/api/v1/vendor/products", sameSku);
+
+    assertThat(reused.status()).as(reused.toString()).isEqualTo(409);
+    assertThat(reused.contentType()).startsWith("application/problem+json");
+    assertThat(reused.json().path("errors").get(0).path("field").asString())
+        .isEqualTo("variants[0].sku");
+    assertThat(api.get("/api/v1/vendor/products").json().path("totalItems").asLong()).isEqualTo(1);
+
+    String otherVendor = "other-" + UUID.randomUUID();
+    Response theirs = asVendor(otherVendor).post("/api/v1/vendor/products", sameSku);
+    assertThat(theirs.status()).as(theirs.toString()).isEqualTo(201);
+
+    String id = first.json().path("id").asString();
+    Map<String, Object> renamed = ProductRequests.lamp();
+    renamed.put("name", "Brass reading lamp");
+    Response kept =
+        api.withHeader("If-Match", "\"1\"").put("/api/v1/vendor/products/" + id, renamed);
+    assertThat(kept.status()).as("a product keeps its own SKUs: " + kept).isEqualTo(200);
+
+    String secondId =
+        api.post("/api/v1/vendor/products", ProductRequests.product("Floor lamp", "Lumen", 9900))
+            .json()
+            .path("id")
+            .asString();
+    Response takenByUpdate =
+        api.withHeader("If-Match", "\"1\"").put("/api/v1/vendor/products/" + secondId, sameSku);
+    assertThat(takenByUpdate.status()).as(takenByUpdate.toString()).isEqualTo(409);
+  }
+
+  @Test
   void replacingNeedsTheCurrentVersion() {
     ApiClient api = asVendor(vendor);
     String id =

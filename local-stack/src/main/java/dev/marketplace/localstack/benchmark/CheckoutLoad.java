@@ -98,7 +98,8 @@ final class CheckoutLoad {
                     waited.incrementAndGet();
                     shopper = free.take();
                   }
-                  checkOut(shopper, sku, inWindow, cartLine, checkout, failed, placed);
+                  checkOut(
+                      shopper, shop.cartLine(sku), inWindow, cartLine, checkout, failed, placed);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 } finally {
@@ -134,7 +135,7 @@ final class CheckoutLoad {
 
   private static void checkOut(
       CheckoutShop.Shopper shopper,
-      String sku,
+      String cartPath,
       boolean measured,
       Latencies cartLine,
       Latencies checkout,
@@ -142,7 +143,7 @@ final class CheckoutLoad {
       ConcurrentLinkedQueue<Placed> placed) {
     try {
       long start = System.nanoTime();
-      var line = shopper.api().put("/api/v1/cart/items/" + sku, Map.of("quantity", 1));
+      var line = shopper.api().put(cartPath, Map.of("quantity", 1));
       if (measured) {
         cartLine.record(System.nanoTime() - start);
       }

@@ -35,10 +35,12 @@ final class CheckoutShop {
   /** A signed-in shopper: a client with their token, and the id of their saved card. */
   record Shopper(ApiClient api, String card) {}
 
+  private final String vendorId;
   private final List<String> skus;
   private final List<Shopper> shoppers;
 
-  private CheckoutShop(List<String> skus, List<Shopper> shoppers) {
+  private CheckoutShop(String vendorId, List<String> skus, List<Shopper> shoppers) {
+    this.vendorId = vendorId;
     this.skus = List.copyOf(skus);
     this.shoppers = List.copyOf(shoppers);
   }
@@ -47,11 +49,10 @@ final class CheckoutShop {
     Identities identities = stack.identities();
     ApiClient gateway = ApiClient.at(stack.gatewayUrl());
     String run = UUID.randomUUID().toString().substring(0, 8);
-    ApiClient vendor =
-        gateway.withToken(
-            identities.vendorToken(
-                identities.onboardVendor(
-                    "Checkout bench", "checkout-bench-" + run + "@bench.marketplace.dev")));
+    Identities.Vendor onboarded =
+        identities.onboardVendor(
+            "Checkout bench", "checkout-bench-" + run + "@bench.marketplace.dev");
+    ApiClient vendor = gateway.withToken(identities.vendorToken(onboarded));
     var location =
         vendor.post(
             "/api/v1/vendor/locations", Map.of("name", "Bench warehouse", "kind", "WAREHOUSE"));
@@ -66,15 +67,21 @@ final class CheckoutShop {
             .mapToObj(i -> "buyer-" + i + "-" + run + "@bench.marketplace.dev")
             .toList();
     List<Shopper> buyers = withCards(gateway, identities.signUpShoppers(emails, 4));
+    CheckoutShop shop = new CheckoutShop(onboarded.id(), skus, buyers);
     // order-service learns a SKU from the catalog's event: the first cart line waits for it.
     Shopper first = buyers.getFirst();
     for (String sku : skus) {
       until(
-          () -> first.api().put("/api/v1/cart/items/" + sku, Map.of("quantity", 1)).status() == 200,
+          () -> first.api().put(shop.cartLine(sku), Map.of("quantity", 1)).status() == 200,
           "order-service to know " + sku);
     }
     require(first.api().delete("/api/v1/cart").status() == 204, "empty the first cart");
-    return new CheckoutShop(skus, buyers);
+    return shop;
+  }
+
+  /** The cart line of one of the shop's SKUs: an item is the vendor's SKU. */
+  String cartLine(String sku) {
+    return "/api/v1/cart/items/" + vendorId + "/" + sku;
   }
 
   List<String> skus() {

@@ -1,5 +1,6 @@
 package dev.marketplace.order.cart;
 
+import dev.marketplace.order.catalog.ItemKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +29,11 @@ class CartController {
 
   private static final String SKU_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-'";
 
+  /** Vendor ids are UUIDs; tests' and demo ids are words: no colon either way. */
+  private static final String VENDOR_ID = "[A-Za-z0-9._-]{1,64}";
+
+  private static final String VENDOR_ID_MESSAGE = "is not a vendor id";
+
   CartController(CartService carts) {
     this.carts = carts;
   }
@@ -37,19 +43,21 @@ class CartController {
     return carts.view(token.getSubject());
   }
 
-  @PutMapping(path = "/items/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PutMapping(path = "/items/{vendorId}/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
   CartView put(
       @AuthenticationPrincipal Jwt token,
+      @PathVariable @Pattern(regexp = VENDOR_ID, message = VENDOR_ID_MESSAGE) String vendorId,
       @PathVariable @Pattern(regexp = SKU, message = SKU_MESSAGE) String sku,
       @Valid @RequestBody QuantityRequest request) {
-    return carts.setQuantity(token.getSubject(), sku, request.quantity());
+    return carts.setQuantity(token.getSubject(), new ItemKey(vendorId, sku), request.quantity());
   }
 
-  @DeleteMapping("/items/{sku}")
+  @DeleteMapping("/items/{vendorId}/{sku}")
   CartView remove(
       @AuthenticationPrincipal Jwt token,
+      @PathVariable @Pattern(regexp = VENDOR_ID, message = VENDOR_ID_MESSAGE) String vendorId,
       @PathVariable @Pattern(regexp = SKU, message = SKU_MESSAGE) String sku) {
-    return carts.remove(token.getSubject(), sku);
+    return carts.remove(token.getSubject(), new ItemKey(vendorId, sku));
   }
 
   @DeleteMapping

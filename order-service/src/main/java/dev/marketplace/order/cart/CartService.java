@@ -1,5 +1,6 @@
 package dev.marketplace.order.cart;
 
+import dev.marketplace.order.catalog.ItemKey;
 import dev.marketplace.order.catalog.SellableSku;
 import dev.marketplace.order.catalog.SellableSkus;
 import dev.marketplace.order.config.OrderProperties;
@@ -24,26 +25,27 @@ public class CartService {
     this.properties = properties;
   }
 
-  public CartView setQuantity(String customerId, String sku, int quantity) {
+  public CartView setQuantity(String customerId, ItemKey item, int quantity) {
     if (quantity < 1 || quantity > properties.maxQuantityPerLine()) {
       throw new InvalidFieldException(
           "quantity", "must be between 1 and " + properties.maxQuantityPerLine());
     }
     SellableSku sellable =
-        skus.find(sku)
+        skus.find(item)
             .filter(SellableSku::published)
-            .orElseThrow(() -> new InvalidFieldException("sku", "is not a product on sale"));
-    Map<String, Integer> items = carts.items(customerId);
-    if (!items.containsKey(sellable.sku()) && items.size() >= properties.maxLinesPerCart()) {
+            .orElseThrow(
+                () -> new InvalidFieldException("sku", "is not a product this vendor has on sale"));
+    Map<ItemKey, Integer> items = carts.items(customerId);
+    if (!items.containsKey(sellable.key()) && items.size() >= properties.maxLinesPerCart()) {
       throw new ConflictException(
           "A cart holds at most " + properties.maxLinesPerCart() + " different products.");
     }
-    carts.put(customerId, sku, quantity);
+    carts.put(customerId, item, quantity);
     return view(customerId);
   }
 
-  public CartView remove(String customerId, String sku) {
-    carts.remove(customerId, sku);
+  public CartView remove(String customerId, ItemKey item) {
+    carts.remove(customerId, item);
     return view(customerId);
   }
 
@@ -52,21 +54,21 @@ public class CartService {
   }
 
   public CartView view(String customerId) {
-    Map<String, Integer> items = carts.items(customerId);
-    Map<String, SellableSku> known = skus.findAll(items.keySet());
+    Map<ItemKey, Integer> items = carts.items(customerId);
+    Map<ItemKey, SellableSku> known = skus.findAll(items.keySet());
     List<CartView.Line> lines = new ArrayList<>();
     long total = 0;
     String currency = null;
     boolean priced = true;
-    for (Map.Entry<String, Integer> item : items.entrySet()) {
+    for (Map.Entry<ItemKey, Integer> item : items.entrySet()) {
       SellableSku sku = known.get(item.getKey());
       boolean available = sku != null && sku.published();
       lines.add(
           new CartView.Line(
-              item.getKey(),
+              item.getKey().vendorId(),
+              item.getKey().sku(),
               item.getValue(),
               sku == null ? null : sku.name(),
-              sku == null ? null : sku.vendorId(),
               sku == null ? null : new CartView.Price(sku.priceMinor(), sku.currency()),
               available));
       if (available && (currency == null || currency.equals(sku.currency()))) {

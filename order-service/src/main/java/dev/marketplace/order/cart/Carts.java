@@ -1,5 +1,6 @@
 package dev.marketplace.order.cart;
 
+import dev.marketplace.order.catalog.ItemKey;
 import dev.marketplace.order.config.OrderProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,14 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
- * Carts in Redis: one hash per shopper (SKU → quantity) that expires after {@code cart-ttl} without
- * changes. A cart is a convenience, not a record: losing one loses no order.
+ * Carts in Redis: one hash per shopper (item → quantity, the item as {@link ItemKey#field()}) that
+ * expires after {@code cart-ttl} without changes. A cart is a convenience, not a record: losing one
+ * loses no order, and a line from before items were keyed by vendor is dropped rather than guessed.
  */
 @Repository
 public class Carts {
 
-  /** KEYS[1]: the cart; ARGV: SKU, quantity, SKU, quantity, ... */
+  /** KEYS[1]: the cart; ARGV: item, quantity, item, quantity, ... */
   private static final RedisScript<Long> REMOVE_ORDERED =
       RedisScript.of(
           """
@@ -37,20 +39,28 @@ public class Carts {
     this.properties = properties;
   }
 
-  public Map<String, Integer> items(String customerId) {
+  public Map<ItemKey, Integer> items(String customerId) {
     Map<Object, Object> raw = redis.opsForHash().entries(key(customerId));
-    Map<String, Integer> items = new TreeMap<>();
-    raw.forEach((sku, quantity) -> items.put((String) sku, Integer.parseInt((String) quantity)));
-    return new LinkedHashMap<>(items);
+    Map<String, Integer> sorted = new TreeMap<>();
+    raw.forEach((item, quantity) -> sorted.put((String) item, Integer.parseInt((String) quantity)));
+    Map<ItemKey, Integer> items = new LinkedHashMap<>();
+    sorted.forEach(
+        (field, quantity) -> {
+          ItemKey item = ItemKey.parse(field);
+          if (item != null) {
+            items.put(item, quantity);
+          }
+        });
+    return items;
   }
 
-  public void put(String customerId, String sku, int quantity) {
-    redis.opsForHash().put(key(customerId), sku, Integer.toString(quantity));
+  public void put(String customerId, ItemKey item, int quantity) {
+    redis.opsForHash().put(key(customerId), item.field(), Integer.toString(quantity));
     redis.expire(key(customerId), properties.cartTtl());
   }
 
-  public void remove(String customerId, String sku) {
-    redis.opsForHash().delete(key(customerId), sku);
+  public void remove(String customerId, ItemKey item) {
+    redis.opsForHash().delete(key(customerId), item.field());
   }
 
   public void clear(String customerId) {
@@ -63,17 +73,17 @@ public class Carts {
    * commit after the shopper's client gave up on it) stays in the cart. One script, so no change
    * can slip in between the check and the removal.
    */
-  public void removeOrdered(String customerId, Map<String, Integer> ordered) {
+  public void removeOrdered(String customerId, Map<ItemKey, Integer> ordered) {
     if (ordered.isEmpty()) {
       return;
     }
-    Object[] skusAndQuantities = new Object[ordered.size() * 2];
+    Object[] itemsAndQuantities = new Object[ordered.size() * 2];
     int i = 0;
-    for (Map.Entry<String, Integer> line : ordered.entrySet()) {
-      skusAndQuantities[i++] = line.getKey();
-      skusAndQuantities[i++] = Integer.toString(line.getValue());
+    for (Map.Entry<ItemKey, Integer> line : ordered.entrySet()) {
+      itemsAndQuantities[i++] = line.getKey().field();
+      itemsAndQuantities[i++] = Integer.toString(line.getValue());
     }
-    redis.execute(REMOVE_ORDERED, List.of(key(customerId)), skusAndQuantities);
+    redis.execute(REMOVE_ORDERED, List.of(key(customerId)), itemsAndQuantities);
   }
 
   private static String key(String customerId) {

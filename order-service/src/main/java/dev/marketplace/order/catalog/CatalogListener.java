@@ -21,7 +21,8 @@ class CatalogListener {
 
   @KafkaListener(
       topics = "#{@topicNames.name('catalog.products')}",
-      groupId = "order-service-catalog")
+      // v2: items are keyed by vendor and SKU since V3; a new group replays the topic into them.
+      groupId = "order-service-catalog-v2")
   void on(ConsumerRecord<String, String> record) {
     if (EventJson.read(record.value()).payload() instanceof ProductChangedV1 product) {
       skus.apply(product);

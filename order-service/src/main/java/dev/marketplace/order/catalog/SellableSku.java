@@ -1,7 +1,8 @@
 package dev.marketplace.order.catalog;
 
 /**
- * A SKU as the catalog last described it: who sells it, its name and price, whether it is on sale.
+ * A vendor's SKU as the catalog last described it: who sells it, its name and price, whether it is
+ * on sale.
  */
 public record SellableSku(
     String sku,
@@ -10,4 +11,9 @@ public record SellableSku(
     String name,
     long priceMinor,
     String currency,
-    boolean published) {}
+    boolean published) {
+
+  public ItemKey key() {
+    return new ItemKey(vendorId, sku);
+  }
+}

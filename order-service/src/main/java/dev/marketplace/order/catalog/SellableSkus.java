@@ -43,8 +43,8 @@ public class SellableSkus {
               INSERT INTO sellable_sku (sku, product_id, product_version, vendor_id, name,
                                         price_minor, currency, published)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-              ON CONFLICT (sku) DO UPDATE SET product_id = excluded.product_id,
-                product_version = excluded.product_version, vendor_id = excluded.vendor_id,
+              ON CONFLICT (vendor_id, sku) DO UPDATE SET product_id = excluded.product_id,
+                product_version = excluded.product_version,
                 name = excluded.name, price_minor = excluded.price_minor,
                 currency = excluded.currency, published = excluded.published
               """)
@@ -61,22 +61,28 @@ public class SellableSkus {
     }
   }
 
-  public Optional<SellableSku> find(String sku) {
-    return jdbc.sql("SELECT * FROM sellable_sku WHERE sku = ?")
-        .param(sku)
+  public Optional<SellableSku> find(ItemKey item) {
+    return jdbc.sql("SELECT * FROM sellable_sku WHERE vendor_id = ? AND sku = ?")
+        .params(item.vendorId(), item.sku())
         .query(SellableSku.class)
         .optional();
   }
 
-  public Map<String, SellableSku> findAll(Collection<String> skus) {
-    if (skus.isEmpty()) {
+  public Map<ItemKey, SellableSku> findAll(Collection<ItemKey> items) {
+    if (items.isEmpty()) {
       return Map.of();
     }
     List<SellableSku> found =
-        jdbc.sql("SELECT * FROM sellable_sku WHERE sku IN (:skus)")
-            .param("skus", skus)
+        jdbc.sql(
+                """
+                SELECT * FROM sellable_sku
+                WHERE (vendor_id, sku) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+                """)
+            .params(
+                items.stream().map(ItemKey::vendorId).toArray(String[]::new),
+                items.stream().map(ItemKey::sku).toArray(String[]::new))
             .query(SellableSku.class)
             .list();
-    return found.stream().collect(Collectors.toMap(SellableSku::sku, Function.identity()));
+    return found.stream().collect(Collectors.toMap(SellableSku::key, Function.identity()));
   }
 }

@@ -2,6 +2,7 @@ package dev.marketplace.order.order;
 
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.order.cart.Carts;
+import dev.marketplace.order.catalog.ItemKey;
 import dev.marketplace.order.catalog.SellableSku;
 import dev.marketplace.order.catalog.SellableSkus;
 import dev.marketplace.order.config.OrderProperties;
@@ -9,10 +10,12 @@ import dev.marketplace.platform.outbox.Outbox;
 import dev.marketplace.platform.web.ConflictException;
 import dev.marketplace.platform.web.InvalidFieldException;
 import dev.marketplace.platform.web.NotFoundException;
+import dev.marketplace.platform.web.ServiceBusyException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +40,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class OrderService {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
   private final OrderRepository orders;
   private final Carts carts;
@@ -77,21 +84,27 @@ public class OrderService {
   @Transactional
   public Checkout checkout(String customerId, String idempotencyKey, CheckoutRequest request) {
     String requestHash = hash(request.cardToken());
+    // Requests with one key take turns: a repeat sent while the first runs waits for it and then
+    // answers with its order, instead of finding the cart the first one emptied.
+    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))")
+        .param(customerId + "\n" + idempotencyKey)
+        .query(Integer.class)
+        .single();
     Optional<Checkout> earlier = earlierCheckout(customerId, idempotencyKey, requestHash);
     if (earlier.isPresent()) {
       return earlier.get();
     }
     backlog.admitNewOrder();
-    Map<String, Integer> items = carts.items(customerId);
+    Map<ItemKey, Integer> items = carts.items(customerId);
     if (items.isEmpty()) {
       throw new ConflictException("The cart is empty.");
     }
-    Map<String, SellableSku> known = skus.findAll(items.keySet());
+    Map<ItemKey, SellableSku> known = skus.findAll(items.keySet());
     List<OrderLine> lines = new ArrayList<>();
-    for (Map.Entry<String, Integer> item : items.entrySet()) {
+    for (Map.Entry<ItemKey, Integer> item : items.entrySet()) {
       SellableSku sku = known.get(item.getKey());
       if (sku == null || !sku.published()) {
-        throw new InvalidFieldException("cart", item.getKey() + " is no longer on sale");
+        throw new InvalidFieldException("cart", item.getKey().sku() + " is no longer on sale");
       }
       lines.add(
           new OrderLine(
@@ -123,14 +136,25 @@ public class OrderService {
             .update();
     if (recorded == 0) {
       // A concurrent request with the same key won: this transaction rolls back, theirs stands.
-      throw new ConflictException("A checkout with this Idempotency-Key is in progress.");
+      throw new ServiceBusyException(
+          "A checkout with this Idempotency-Key is in progress; send it again after the pause to"
+              + " get its order.",
+          Duration.ofSeconds(1));
     }
     // Only once the order is committed: a failed checkout leaves the cart as it was.
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            carts.removeOrdered(customerId, items);
+            try {
+              carts.removeOrdered(customerId, items);
+            } catch (RuntimeException e) {
+              // The order stands and is answered as placed; the lines stay in the cart.
+              log.warn(
+                  "order {} is placed but its lines stay in the cart: {}",
+                  order.id(),
+                  e.toString());
+            }
           }
         });
     return new Checkout(order, true);
@@ -154,10 +178,21 @@ public class OrderService {
     return orders.findByVendor(vendorId, page);
   }
 
+  /**
+   * Locks the order before reading it: read first, it would be a stale copy under the lock (the
+   * session keeps the first one), and a saga step committed meanwhile would fail the cancellation
+   * as a concurrent update.
+   */
   @Transactional
   public Order cancel(String customerId, UUID orderId) {
-    ownOrder(customerId, orderId);
-    return change(orderId, (order, now) -> order.cancelByShopper(now));
+    Order order =
+        orders
+            .findForUpdate(orderId)
+            .filter(o -> o.customerId().equals(customerId))
+            .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+    order.cancelByShopper(clock.instant());
+    save(order);
+    return order;
   }
 
   @Transactional
@@ -182,16 +217,6 @@ public class OrderService {
               reply.accept(order, clock.instant());
               save(order);
             });
-  }
-
-  private Order change(UUID orderId, BiConsumer<Order, Instant> transition) {
-    Order order =
-        orders
-            .findForUpdate(orderId)
-            .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
-    transition.accept(order, clock.instant());
-    save(order);
-    return order;
   }
 
   private void save(Order order) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.marketplace.events.Event;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
+import dev.marketplace.events.catalog.ProductChangedV1;
 import dev.marketplace.events.inventory.CommitStockV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
@@ -154,6 +155,44 @@ class CheckoutSagaIT extends OrderIntegrationTest {
   }
 
   @Test
+  void twoVendorsUsingOneSkuEachSellOnlyTheirOwnItemAtTheirOwnPrice() {
+    String sku = sku();
+    String productOfA = UUID.randomUUID().toString();
+    String productOfB = UUID.randomUUID().toString();
+    catalogHas(productOfA, "vendor-a", sku, 2_500);
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    fill(shopper, sku, 1);
+
+    // Vendor B lists, then publishes cheaply, then archives an item under the same SKU.
+    catalogHas(productOfB, 1, ProductChangedV1.Status.DRAFT, "vendor-b", sku, 1);
+    catalogHas(productOfB, 2, ProductChangedV1.Status.PUBLISHED, "vendor-b", sku, 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> put(shopper(UUID.randomUUID().toString()), "vendor-b", sku, 1).status() == 200);
+    var line = shopper.get("/api/v1/cart").json().path("lines").get(0);
+    assertThat(line.path("vendorId").asString()).isEqualTo("vendor-a");
+    assertThat(line.path("unitPrice").path("amount").asLong()).isEqualTo(2_500);
+    assertThat(line.path("available").asBoolean()).isTrue();
+    catalogHas(productOfB, 3, ProductChangedV1.Status.ARCHIVED, "vendor-b", sku, 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> put(shopper(UUID.randomUUID().toString()), "vendor-b", sku, 1).status() == 400);
+
+    String orderId = checkout(shopper, "key-" + sku).json().path("id").asString();
+
+    ReserveStockV1 reserve = command(Topics.INVENTORY_COMMANDS, orderId, ReserveStockV1.class);
+    assertThat(reserve.lines()).hasSize(1);
+    assertThat(reserve.lines().getFirst().vendorId()).isEqualTo("vendor-a");
+    assertThat(reserve.lines().getFirst().sku()).isEqualTo(sku);
+    send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
+    assertThat(command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class).amountMinor())
+        .as("A's price, not B's")
+        .isEqualTo(2_500);
+  }
+
+  @Test
   void everyBadQuantityIsAProblemNamingTheField() {
     ApiClient shopper = shopper(UUID.randomUUID().toString());
     String sku = sku();
@@ -164,7 +203,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
       var response =
           shopper.send(
               "PUT",
-              "/api/v1/cart/items/" + sku,
+              "/api/v1/cart/items/vendor-a/" + sku,
               "{\"quantity\": " + quantity + "}",
               "application/json");
       assertThat(response.status()).as("quantity " + quantity + ": " + response).isEqualTo(400);
@@ -235,8 +274,14 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** Sets a line of vendor-a's, the vendor of most tests here. */
   private static ApiClient.Response put(ApiClient shopper, String sku, int quantity) {
-    return shopper.put("/api/v1/cart/items/" + sku, Map.of("quantity", quantity));
+    return put(shopper, "vendor-a", sku, quantity);
+  }
+
+  private static ApiClient.Response put(
+      ApiClient shopper, String vendorId, String sku, int quantity) {
+    return shopper.put("/api/v1/cart/items/" + vendorId + "/" + sku, Map.of("quantity", quantity));
   }
 
   /** Adds to the cart once the catalog event has reached the service. */

@@ -73,7 +73,9 @@ class SagaBacklogIT extends RunningOrderService {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> shopper.put("/api/v1/cart/items/" + sku, Map.of("quantity", 1)).status() == 200);
+            () ->
+                shopper.put("/api/v1/cart/items/vendor-a/" + sku, Map.of("quantity", 1)).status()
+                    == 200);
   }
 
   private static ApiClient.Response checkout(ApiClient shopper, String key) {

@@ -56,7 +56,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+    if (e.field() != null) {
+      problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+    }
+    return problem;
   }
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
