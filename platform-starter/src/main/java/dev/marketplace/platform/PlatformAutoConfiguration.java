@@ -3,6 +3,7 @@ package dev.marketplace.platform;
 import dev.marketplace.platform.web.ProblemDetailsAdvice;
 import dev.marketplace.platform.web.ProblemErrorController;
 import dev.marketplace.platform.web.ProblemErrorReportValve;
+import dev.marketplace.platform.web.ProblemResponsesInOpenApi;
 import dev.marketplace.platform.web.QueryStringFilter;
 import dev.marketplace.platform.web.RequestSizeLimitFilter;
 import dev.marketplace.platform.web.StrictJson;
@@ -22,13 +23,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -66,11 +68,6 @@ public class PlatformAutoConfiguration {
   }
 
   @Bean
-  JsonMapperBuilderCustomizer strictJson() {
-    return StrictJson::apply;
-  }
-
-  @Bean
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   FilterRegistrationBean<QueryStringFilter> queryStringFilter(JsonMapper json) {
     FilterRegistrationBean<QueryStringFilter> registration =
@@ -86,13 +83,23 @@ public class PlatformAutoConfiguration {
     return new ProblemErrorController();
   }
 
+  /**
+   * Request bodies are read strictly ({@link StrictJson}), and only they: the service's own JSON
+   * (its outbox, stored answers) is read back with the application's mapper, as it was written.
+   */
   @Bean
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  WebMvcConfigurer unknownQueryParameters() {
+  WebMvcConfigurer strictRequests(JsonMapper json) {
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new UnknownQueryParameters()).addPathPatterns("/api/**");
+      }
+
+      @Override
+      public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+        converters.withJsonConverter(
+            new JacksonJsonHttpMessageConverter(StrictJson.apply(json.rebuild())));
       }
     };
   }
@@ -113,12 +120,21 @@ public class PlatformAutoConfiguration {
               host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
           });
+      // The upload timeout applies only while a body is read; connectionTimeout would also cut
+      // off a response a slow client takes a while to read.
       factory.addConnectorCustomizers(
           connector -> {
-            connector.setProperty("connectionTimeout", Long.toString(bodyReadTimeout.toMillis()));
-            connector.setProperty("keepAliveTimeout", "60000");
+            connector.setProperty("disableUploadTimeout", "false");
+            connector.setProperty(
+                "connectionUploadTimeout", Long.toString(bodyReadTimeout.toMillis()));
           });
     };
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  ProblemResponsesInOpenApi problemResponsesInOpenApi() {
+    return new ProblemResponsesInOpenApi();
   }
 
   @Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,10 @@ public final class OpenApiSnapshot {
     if (response.status() != 200) {
       return "GET /v3/api-docs answered " + response.status();
     }
+    String lint = lint(response.json());
+    if (lint != null) {
+      return lint;
+    }
     String current = normalise(response.json());
     try {
       if (Boolean.getBoolean("openapi.update") || !Files.exists(committed)) {
@@ -52,6 +57,32 @@ public final class OpenApiSnapshot {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What a client generated from the document needs besides the shapes: each operation says in a
+   * summary what it does and declares the problems it can answer (a 4xx as problem+json).
+   */
+  static @Nullable String lint(JsonNode document) {
+    StringBuilder missing = new StringBuilder();
+    for (var path : document.path("paths").properties()) {
+      for (var operation : path.getValue().properties()) {
+        String name = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+        if (operation.getValue().path("summary").asString("").isBlank()) {
+          missing.append("\n  ").append(name).append(": no summary");
+        }
+        boolean problems = false;
+        for (var answer : operation.getValue().path("responses").properties()) {
+          problems |=
+              answer.getKey().startsWith("4")
+                  && answer.getValue().path("content").has("application/problem+json");
+        }
+        if (!problems) {
+          missing.append("\n  ").append(name).append(": no 4xx problem response");
+        }
+      }
+    }
+    return missing.isEmpty() ? null : "the OpenAPI document is incomplete:" + missing;
   }
 
   private static String normalise(JsonNode document) {

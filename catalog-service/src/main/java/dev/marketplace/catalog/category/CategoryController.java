@@ -3,6 +3,7 @@ package dev.marketplace.catalog.category;
 import dev.marketplace.platform.web.ConflictException;
 import dev.marketplace.platform.web.FieldError;
 import dev.marketplace.platform.web.ProblemDetailsAdvice;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,11 +36,13 @@ class CategoryController {
       @NotBlank @Size(max = 100) String name,
       @Size(max = 64) @Nullable String parentId) {}
 
+  @Operation(summary = "List the categories")
   @GetMapping
   List<Category> list() {
     return categories.findAllByOrderByNameAsc();
   }
 
+  @Operation(summary = "Create a category (staff)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> create(@Valid @RequestBody CategoryRequest request) {
     if (request.parentId() != null && !categories.existsById(request.parentId())) {

@@ -23,7 +23,11 @@ public record ProductRequest(
     @Size(max = 100) @Nullable String brand,
     @Size(max = 100) @Nullable String categoryId,
     @Size(max = 50)
-        @Nullable Map<@NotBlank @Size(max = 50) String, @NotNull @Size(max = 200) String>
+        @Nullable
+            Map<
+                @NotBlank @Size(max = 50)
+                @Pattern(regexp = ATTRIBUTE_NAME, message = ATTRIBUTE_NAME_MESSAGE) String,
+                @NotNull @Size(max = 200) String>
             attributes,
     @NotEmpty @Size(max = 100) @Valid List<@NotNull VariantRequest> variants,
     @Size(max = 20)
@@ -34,6 +38,14 @@ public record ProductRequest(
                 String>
             mediaUrls) {
 
+  /**
+   * An attribute's name is a field name in the product's document: MongoDB gives '.' and a leading
+   * '$' a meaning of their own.
+   */
+  static final String ATTRIBUTE_NAME = "[^.$][^.]*";
+
+  static final String ATTRIBUTE_NAME_MESSAGE = "must not contain '.' nor start with '$'";
+
   /** One variant: the vendor's SKU, its distinguishing attributes and its price. */
   public record VariantRequest(
       @NotBlank
@@ -42,7 +54,11 @@ public record ProductRequest(
               message = "must be 1-64 letters, digits, '.', '_' or '-'")
           String sku,
       @Size(max = 20)
-          @Nullable Map<@NotBlank @Size(max = 50) String, @NotNull @Size(max = 200) String>
+          @Nullable
+              Map<
+                  @NotBlank @Size(max = 50)
+                  @Pattern(regexp = ATTRIBUTE_NAME, message = ATTRIBUTE_NAME_MESSAGE) String,
+                  @NotNull @Size(max = 200) String>
               attributes,
       @NotNull @Valid PriceRequest price) {}
 

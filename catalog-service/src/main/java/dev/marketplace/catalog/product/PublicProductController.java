@@ -1,5 +1,6 @@
 package dev.marketplace.catalog.product;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ class PublicProductController {
     this.service = service;
   }
 
+  @Operation(summary = "Read a published product")
   @GetMapping("/api/v1/products/{id}")
   ResponseEntity<ProductView> get(@PathVariable String id) {
     Product product = service.publishedProduct(id);

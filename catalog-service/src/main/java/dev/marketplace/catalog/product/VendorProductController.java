@@ -2,6 +2,7 @@ package dev.marketplace.catalog.product;
 
 import dev.marketplace.platform.web.PageResponse;
 import dev.marketplace.platform.web.PreconditionRequiredException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,7 @@ class VendorProductController {
     this.service = service;
   }
 
+  @Operation(summary = "Create a product as a draft")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProductView> create(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody ProductRequest request) {
@@ -48,6 +50,7 @@ class VendorProductController {
         .body(ProductView.of(product));
   }
 
+  @Operation(summary = "List the vendor's own products")
   @GetMapping
   PageResponse<ProductView> list(
       @AuthenticationPrincipal Jwt token,
@@ -60,11 +63,13 @@ class VendorProductController {
         service.ownProducts(CallerVendor.of(token), status, pageable), ProductView::of);
   }
 
+  @Operation(summary = "Read one of the vendor's products")
   @GetMapping("/{id}")
   ResponseEntity<ProductView> get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
     return withTag(service.ownProduct(CallerVendor.of(token), id));
   }
 
+  @Operation(summary = "Replace a product's details (If-Match)")
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProductView> replace(
       @AuthenticationPrincipal Jwt token,
@@ -79,6 +84,7 @@ class VendorProductController {
     return withTag(service.update(CallerVendor.of(token), id, expected, request.toDetails()));
   }
 
+  @Operation(summary = "Publish a product (If-Match)")
   @PostMapping("/{id}/publish")
   ResponseEntity<ProductView> publish(
       @AuthenticationPrincipal Jwt token,
@@ -87,6 +93,7 @@ class VendorProductController {
     return withTag(service.publish(CallerVendor.of(token), id, EntityTags.parse(ifMatch)));
   }
 
+  @Operation(summary = "Archive a product (If-Match)")
   @PostMapping("/{id}/archive")
   ResponseEntity<ProductView> archive(
       @AuthenticationPrincipal Jwt token,

@@ -48,6 +48,27 @@ class ProductInputValidationIT extends CatalogIntegrationTest {
   }
 
   @Test
+  void controlCharactersInTextAreNamedNotStored() {
+    // Accepted, such a name was published, then dead-lettered by order-service: never buyable.
+    assertInvalidField(body -> body.put("name", "Brass\u0000lamp"), "name");
+    assertInvalidField(body -> body.put("description", "\u001b[31mred"), "description");
+  }
+
+  @Test
+  void attributeNamesThatMongoDbWouldReadAsPathsOrOperatorsAreRefused() {
+    for (String name : List.of("a.b", "$where", "ok\u0000")) {
+      Map<String, Object> body = ProductRequests.lamp();
+      body.put("attributes", Map.of(name, "x"));
+
+      Response response = vendor().post("/api/v1/vendor/products", body);
+
+      assertThat(response.status()).as(name + ": " + response).isEqualTo(400);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+    assertNothingSaved();
+  }
+
+  @Test
   void unknownFieldsAreRejectedSoTyposDoNotVanish() {
     assertInvalidField(body -> body.put("prcie", 10), "prcie");
   }

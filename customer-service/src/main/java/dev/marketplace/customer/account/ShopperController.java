@@ -1,6 +1,7 @@
 package dev.marketplace.customer.account;
 
 import dev.marketplace.customer.account.ConsentRecord.ConsentView;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -37,34 +38,40 @@ class ShopperController {
     this.accounts = accounts;
   }
 
+  @Operation(summary = "Sign up as a shopper")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProfileView> signUp(@Valid @RequestBody SignUpRequest request) {
     Account account = accounts.signUp(request);
     return ResponseEntity.created(URI.create("/api/v1/customers/me")).body(ProfileView.of(account));
   }
 
+  @Operation(summary = "Verify an email address with its token")
   @PostMapping(path = "/verify-email", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
     accounts.verifyEmail(request.token());
   }
 
+  @Operation(summary = "Read the shopper's profile")
   @GetMapping("/me")
   ProfileView me(@AuthenticationPrincipal Jwt token) {
     return ProfileView.of(accounts.profile(shopper(token)));
   }
 
+  @Operation(summary = "Update the shopper's profile")
   @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
   ProfileView updateMe(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
     return ProfileView.of(accounts.updateProfile(shopper(token), request));
   }
 
+  @Operation(summary = "List the shopper's addresses")
   @GetMapping("/me/addresses")
   List<AddressView> addresses(@AuthenticationPrincipal Jwt token) {
     return accounts.addresses(shopper(token));
   }
 
+  @Operation(summary = "Add an address")
   @PostMapping(path = "/me/addresses", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<AddressView> addAddress(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody AddressRequest request) {
@@ -73,28 +80,33 @@ class ShopperController {
         .body(address);
   }
 
+  @Operation(summary = "Remove an address")
   @DeleteMapping("/me/addresses/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void removeAddress(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
     accounts.removeAddress(shopper(token), id);
   }
 
+  @Operation(summary = "List the shopper's consents")
   @GetMapping("/me/consents")
   List<ConsentView> consents(@AuthenticationPrincipal Jwt token) {
     return accounts.consentHistory(shopper(token));
   }
 
+  @Operation(summary = "Grant or withdraw a consent")
   @PostMapping(path = "/me/consents", consumes = MediaType.APPLICATION_JSON_VALUE)
   List<ConsentView> recordConsent(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody ConsentRequest request) {
     return accounts.recordConsent(shopper(token), request.purpose(), request.granted());
   }
 
+  @Operation(summary = "Export the shopper's personal data")
   @GetMapping("/me/export")
   PersonalDataExport export(@AuthenticationPrincipal Jwt token) {
     return accounts.export(shopper(token));
   }
 
+  @Operation(summary = "Erase the shopper's account and personal data")
   @DeleteMapping("/me")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void erase(@AuthenticationPrincipal Jwt token) {

@@ -71,15 +71,15 @@ class AuthorizationServerConfiguration {
               server.oidc(Customizer.withDefaults());
             })
         .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-        // A machine client without credentials is told so (RFC 6749); a browser without a
-        // session is sent to sign in, and the request is resumed afterwards. "Accept: */*" is
-        // not a browser.
+        // A browser without a session is sent to sign in (the default, as the first mapping),
+        // and the request is resumed afterwards; a machine client of the token endpoints is
+        // told so as RFC 6749 says. "Accept: */*" is not a browser.
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(
-                        new MachineClientEntryPoint(), CLIENT_ENDPOINTS)
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers())
                     .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
+                        new MachineClientEntryPoint(), CLIENT_ENDPOINTS))
         .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
     return http.build();
   }

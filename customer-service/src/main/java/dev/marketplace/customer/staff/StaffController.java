@@ -2,10 +2,12 @@ package dev.marketplace.customer.staff;
 
 import dev.marketplace.customer.account.Account;
 import dev.marketplace.customer.staff.StaffService.StaffRole;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -26,6 +28,7 @@ class StaffController {
     this.staff = staff;
   }
 
+  @Operation(summary = "Create a staff account (admin)")
   @PostMapping(path = "/api/v1/admin/staff", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<StaffView> create(@Valid @RequestBody NewStaff request) {
     Account account = staff.create(request.email(), request.password(), request.roles());
@@ -36,7 +39,7 @@ class StaffController {
   record NewStaff(
       @NotBlank @Email @Size(max = 254) String email,
       @NotBlank @Size(min = 12, max = 128) String password,
-      @NotEmpty List<StaffRole> roles) {}
+      @NotEmpty @Size(max = 10) List<@NotNull StaffRole> roles) {}
 
   record StaffView(UUID id, List<String> roles) {}
 }

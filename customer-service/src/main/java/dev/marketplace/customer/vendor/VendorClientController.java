@@ -1,6 +1,7 @@
 package dev.marketplace.customer.vendor;
 
 import dev.marketplace.customer.vendor.VendorClientService.IssuedCredentials;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,7 @@ class VendorClientController {
     this.clients = clients;
   }
 
+  @Operation(summary = "Create an API client (client credentials)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<IssuedCredentials> create(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody NewClient request) {
@@ -41,16 +43,19 @@ class VendorClientController {
         .body(issued);
   }
 
+  @Operation(summary = "List the vendor's API clients")
   @GetMapping
   List<VendorApiClient.VendorClientView> list(@AuthenticationPrincipal Jwt token) {
     return clients.list(vendor(token));
   }
 
+  @Operation(summary = "Rotate an API client's secret")
   @PostMapping("/{clientId}/secret")
   IssuedCredentials rotate(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {
     return clients.rotate(vendor(token), clientId);
   }
 
+  @Operation(summary = "Delete an API client")
   @DeleteMapping("/{clientId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@AuthenticationPrincipal Jwt token, @PathVariable String clientId) {

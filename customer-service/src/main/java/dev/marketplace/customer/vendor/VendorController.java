@@ -1,6 +1,7 @@
 package dev.marketplace.customer.vendor;
 
 import dev.marketplace.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ class VendorController {
     this.vendors = vendors;
   }
 
+  @Operation(summary = "Apply to sell as a vendor")
   @PostMapping(path = "/api/v1/vendors", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<VendorView> apply(@Valid @RequestBody VendorApplication application) {
     Vendor vendor = vendors.apply(application);
@@ -37,6 +39,7 @@ class VendorController {
         .body(VendorView.of(vendor));
   }
 
+  @Operation(summary = "List vendors, by status (staff)")
   @GetMapping("/api/v1/admin/vendors")
   PageResponse<VendorView> list(
       @RequestParam(required = false) @Nullable VendorStatus status,
@@ -46,21 +49,25 @@ class VendorController {
     return PageResponse.from(vendors.list(status, pageable), VendorView::of);
   }
 
+  @Operation(summary = "Read a vendor (staff)")
   @GetMapping("/api/v1/admin/vendors/{id}")
   VendorView get(@PathVariable UUID id) {
     return VendorView.of(vendors.get(id));
   }
 
+  @Operation(summary = "Approve a vendor's application (staff)")
   @PostMapping("/api/v1/admin/vendors/{id}/approve")
   VendorView approve(@PathVariable UUID id) {
     return VendorView.of(vendors.approve(id));
   }
 
+  @Operation(summary = "Suspend a vendor (staff)")
   @PostMapping("/api/v1/admin/vendors/{id}/suspend")
   VendorView suspend(@PathVariable UUID id) {
     return VendorView.of(vendors.suspend(id));
   }
 
+  @Operation(summary = "Reinstate a suspended vendor (staff)")
   @PostMapping("/api/v1/admin/vendors/{id}/reinstate")
   VendorView reinstate(@PathVariable UUID id) {
     return VendorView.of(vendors.reinstate(id));

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmptyErrorBodies extends ChannelDuplexHandler {
 
-  private boolean headRequest;
+  /** Whether each request read and not yet answered is a HEAD, oldest first (pipelining). */
+  private final Deque<Boolean> heads = new ArrayDeque<>();
+
+  /** Whether the response being written answers a HEAD. */
+  private boolean headResponse;
 
   /** A non-full error response announced an empty body: its last content gets one. */
   private byte @Nullable [] pendingBody;
@@ -31,13 +37,18 @@ public final class EmptyErrorBodies extends ChannelDuplexHandler {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest request) {
-      headRequest = HttpMethod.HEAD.equals(request.method());
+      heads.add(HttpMethod.HEAD.equals(request.method()));
     }
     ctx.fireChannelRead(msg);
   }
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof HttpResponse response && response.status().code() >= 200) {
+      // A final response (not 100 Continue) answers the oldest request still waiting.
+      Boolean head = heads.poll();
+      headResponse = head != null && head;
+    }
     if (msg instanceof FullHttpResponse full && needsBody(full) && !full.content().isReadable()) {
       byte[] body = problem(full.status());
       FullHttpResponse replaced = full.replace(Unpooled.wrappedBuffer(body));
@@ -66,7 +77,7 @@ public final class EmptyErrorBodies extends ChannelDuplexHandler {
 
   private boolean needsBody(HttpResponse response) {
     return response.status().code() >= 400
-        && !headRequest
+        && !headResponse
         && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
   }
 

@@ -2,6 +2,7 @@ package dev.marketplace.inventory.location;
 
 import dev.marketplace.inventory.web.CallerVendor;
 import dev.marketplace.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ class LocationController {
     this.locations = locations;
   }
 
+  @Operation(summary = "Create a warehouse or store")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<LocationView> create(
       @AuthenticationPrincipal Jwt token, @Valid @RequestBody LocationRequest request) {
@@ -38,6 +40,7 @@ class LocationController {
         .body(LocationView.of(location));
   }
 
+  @Operation(summary = "List the vendor's locations")
   @GetMapping
   PageResponse<LocationView> list(
       @AuthenticationPrincipal Jwt token,
@@ -52,6 +55,7 @@ class LocationController {
         found.totalPages());
   }
 
+  @Operation(summary = "Read a location")
   @GetMapping("/{id}")
   LocationView get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
     return LocationView.of(locations.own(CallerVendor.of(token), id));

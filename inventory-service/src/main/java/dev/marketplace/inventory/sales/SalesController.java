@@ -1,6 +1,7 @@
 package dev.marketplace.inventory.sales;
 
 import dev.marketplace.inventory.web.CallerVendor;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,7 @@ class SalesController {
     this.sales = sales;
   }
 
+  @Operation(summary = "Record a store's point-of-sale sale")
   @PostMapping(
       path = "/api/v1/vendor/locations/{id}/sales",
       consumes = MediaType.APPLICATION_JSON_VALUE)

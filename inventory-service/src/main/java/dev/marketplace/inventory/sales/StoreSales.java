@@ -36,6 +36,9 @@ public class StoreSales {
   /** Tills' clocks drift; a sale stamped a little in the future is still plausible. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+  /** A till that was offline for a while still sends its sales; a year is beyond any outage. */
+  private static final Duration MAX_AGE = Duration.ofDays(366);
+
   private static final Logger log = LoggerFactory.getLogger(StoreSales.class);
 
   private final Locations locations;
@@ -121,6 +124,7 @@ public class StoreSales {
   private void validate(String vendorId, List<StoreSale> batch) {
     Set<String> ids = new HashSet<>();
     Instant latest = clock.instant().plus(CLOCK_SKEW);
+    Instant earliest = clock.instant().minus(MAX_AGE);
     Set<String> unknown =
         catalog.unknown(vendorId, batch.stream().map(StoreSale::sku).distinct().toList());
     for (int i = 0; i < batch.size(); i++) {
@@ -135,6 +139,11 @@ public class StoreSales {
       }
       if (sale.soldAt().isAfter(latest)) {
         throw new InvalidFieldException("sales[" + i + "].soldAt", "is in the future");
+      }
+      if (sale.soldAt().isBefore(earliest)) {
+        throw new InvalidFieldException(
+            "sales[" + i + "].soldAt",
+            "is more than a year ago; correct old stock with an adjustment instead");
       }
     }
   }

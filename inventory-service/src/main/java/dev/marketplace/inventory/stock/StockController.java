@@ -4,6 +4,7 @@ import dev.marketplace.inventory.web.CallerVendor;
 import dev.marketplace.inventory.web.EntityTags;
 import dev.marketplace.platform.web.InvalidFieldException;
 import dev.marketplace.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,6 +45,7 @@ class StockController {
     this.stock = stock;
   }
 
+  @Operation(summary = "List the stock at a location")
   @GetMapping("/locations/{id}/stock")
   PageResponse<StockLevelView> atLocation(
       @AuthenticationPrincipal Jwt token,
@@ -53,12 +55,14 @@ class StockController {
     return stock.atLocation(CallerVendor.of(token), id, page, size);
   }
 
+  @Operation(summary = "Read a SKU's stock at a location")
   @GetMapping("/locations/{id}/stock/{sku}")
   ResponseEntity<StockLevelView> level(
       @AuthenticationPrincipal Jwt token, @PathVariable UUID id, @PathVariable String sku) {
     return tagged(stock.level(CallerVendor.of(token), id, checked(sku)));
   }
 
+  @Operation(summary = "Set a SKU's counted stock (If-Match)")
   @PutMapping(path = "/locations/{id}/stock/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<StockLevelView> set(
       @AuthenticationPrincipal Jwt token,
@@ -74,6 +78,7 @@ class StockController {
     return tagged(stock.set(CallerVendor.of(token), id, checked(sku), request.onHand(), expected));
   }
 
+  @Operation(summary = "Adjust a SKU's stock by a delta")
   @PostMapping(
       path = "/locations/{id}/stock/{sku}/adjustments",
       consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,11 +112,13 @@ class StockController {
         .body(answer.value());
   }
 
+  @Operation(summary = "Read a SKU's stock over all locations")
   @GetMapping("/skus/{sku}")
   SkuStockView sku(@AuthenticationPrincipal Jwt token, @PathVariable String sku) {
     return stock.sku(CallerVendor.of(token), checked(sku));
   }
 
+  @Operation(summary = "Set a SKU's low-stock threshold")
   @PutMapping(path = "/skus/{sku}/low-stock-threshold", consumes = MediaType.APPLICATION_JSON_VALUE)
   SkuStockView changeThreshold(
       @AuthenticationPrincipal Jwt token,

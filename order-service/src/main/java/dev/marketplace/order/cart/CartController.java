@@ -1,6 +1,7 @@
 package dev.marketplace.order.cart;
 
 import dev.marketplace.order.catalog.ItemKey;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,11 +39,13 @@ class CartController {
     this.carts = carts;
   }
 
+  @Operation(summary = "Read the cart, priced now")
   @GetMapping
   CartView get(@AuthenticationPrincipal Jwt token) {
     return carts.view(token.getSubject());
   }
 
+  @Operation(summary = "Put an item in the cart, or change its quantity")
   @PutMapping(path = "/items/{vendorId}/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
   CartView put(
       @AuthenticationPrincipal Jwt token,
@@ -52,6 +55,7 @@ class CartController {
     return carts.setQuantity(token.getSubject(), new ItemKey(vendorId, sku), request.quantity());
   }
 
+  @Operation(summary = "Remove an item from the cart")
   @DeleteMapping("/items/{vendorId}/{sku}")
   CartView remove(
       @AuthenticationPrincipal Jwt token,
@@ -60,6 +64,7 @@ class CartController {
     return carts.remove(token.getSubject(), new ItemKey(vendorId, sku));
   }
 
+  @Operation(summary = "Empty the cart")
   @DeleteMapping
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void clear(@AuthenticationPrincipal Jwt token) {

@@ -1,10 +1,14 @@
 package dev.marketplace.order.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.persistence.Embeddable;
 
-/** An amount in minor units of an ISO 4217 currency; never floating point. */
+/**
+ * An amount in minor units of an ISO 4217 currency; never floating point. In JSON it is {@code
+ * {"amount", "currency"}}, the one shape money has in every service's API.
+ */
 @Embeddable
-public record Money(long amountMinor, String currency) {
+public record Money(@JsonProperty("amount") long amountMinor, String currency) {
 
   public Money {
     if (amountMinor < 0) {

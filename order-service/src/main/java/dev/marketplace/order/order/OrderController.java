@@ -2,6 +2,7 @@ package dev.marketplace.order.order;
 
 import dev.marketplace.platform.web.PageResponse;
 import dev.marketplace.platform.web.PreconditionRequiredException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +43,7 @@ class OrderController {
    * 201 for a new order (PENDING); 200 with the same order when the key was used before; 503 with
    * Retry-After when too many checkouts run already ({@link CheckoutAdmission}).
    */
+  @Operation(summary = "Check out the cart (Idempotency-Key)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<OrderView> checkout(
       @AuthenticationPrincipal Jwt token,
@@ -59,6 +61,7 @@ class OrderController {
         : ResponseEntity.ok(view);
   }
 
+  @Operation(summary = "List the shopper's orders")
   @GetMapping
   PageResponse<OrderView> history(
       @AuthenticationPrincipal Jwt token,
@@ -69,11 +72,13 @@ class OrderController {
     return PageResponse.from(orders.ownOrders(token.getSubject(), pageable), OrderView::of);
   }
 
+  @Operation(summary = "Read an order and its timeline")
   @GetMapping("/{id}")
   OrderView get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
     return OrderView.of(orders.ownOrder(token.getSubject(), id));
   }
 
+  @Operation(summary = "Cancel an order before it ships")
   @PostMapping("/{id}/cancel")
   OrderView cancel(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
     return OrderView.of(orders.cancel(token.getSubject(), id));

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class OrderService {
 
   private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+  private static final Duration KEY_WAIT = Duration.ofSeconds(5);
 
   private final OrderRepository orders;
   private final Carts carts;
@@ -86,10 +89,7 @@ public class OrderService {
     String requestHash = hash(request.cardToken());
     // Requests with one key take turns: a repeat sent while the first runs waits for it and then
     // answers with its order, instead of finding the cart the first one emptied.
-    jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))")
-        .param(customerId + "\n" + idempotencyKey)
-        .query(Integer.class)
-        .single();
+    takeTurnWith(customerId, idempotencyKey);
     Optional<Checkout> earlier = earlierCheckout(customerId, idempotencyKey, requestHash);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -136,10 +136,7 @@ public class OrderService {
             .update();
     if (recorded == 0) {
       // A concurrent request with the same key won: this transaction rolls back, theirs stands.
-      throw new ServiceBusyException(
-          "A checkout with this Idempotency-Key is in progress; send it again after the pause to"
-              + " get its order.",
-          Duration.ofSeconds(1));
+      throw inProgress();
     }
     // Only once the order is committed: a failed checkout leaves the cart as it was.
     TransactionSynchronizationManager.registerSynchronization(
@@ -158,6 +155,34 @@ public class OrderService {
           }
         });
     return new Checkout(order, true);
+  }
+
+  /**
+   * Waits, at most {@link #KEY_WAIT}, for a checkout with the same key to finish; the lock is
+   * released when this transaction ends. A client that sends one key many times at once holds a
+   * connection per copy while it waits, so the wait is bounded.
+   */
+  private void takeTurnWith(String customerId, String idempotencyKey) {
+    try {
+      jdbc.sql("SELECT set_config('lock_timeout', ?, true)")
+          .param(KEY_WAIT.toMillis() + "ms")
+          .query(String.class)
+          .single();
+      jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(?, 0))")
+          .param(customerId + "\n" + idempotencyKey)
+          .query(Integer.class)
+          .single();
+      jdbc.sql("SELECT set_config('lock_timeout', '0', true)").query(String.class).single();
+    } catch (PessimisticLockingFailureException e) {
+      throw inProgress();
+    }
+  }
+
+  private static ServiceBusyException inProgress() {
+    return new ServiceBusyException(
+        "A checkout with this Idempotency-Key is in progress; send it again after the pause to get"
+            + " its order.",
+        Duration.ofSeconds(1));
   }
 
   @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package dev.marketplace.order.order;
 
 import dev.marketplace.platform.security.Roles;
 import dev.marketplace.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,7 @@ class VendorOrderController {
     this.orders = orders;
   }
 
+  @Operation(summary = "List the vendor's orders")
   @GetMapping
   PageResponse<VendorOrderView> list(
       @AuthenticationPrincipal Jwt token,
@@ -48,6 +50,7 @@ class VendorOrderController {
         orders.vendorOrders(vendorId, pageable), o -> VendorOrderView.of(o, vendorId));
   }
 
+  @Operation(summary = "Ship the vendor's part of an order")
   @PostMapping(path = "/{id}/ship", consumes = MediaType.APPLICATION_JSON_VALUE)
   VendorOrderView ship(
       @AuthenticationPrincipal Jwt token,

@@ -1,6 +1,7 @@
 package dev.marketplace.payment.card;
 
 import dev.marketplace.platform.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -32,6 +33,7 @@ class PaymentMethodController {
     this.methods = methods;
   }
 
+  @Operation(summary = "Save a card")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<PaymentMethodView> add(
       @AuthenticationPrincipal Jwt token, @RequestBody CardRequest request) {
@@ -40,6 +42,7 @@ class PaymentMethodController {
         .body(PaymentMethodView.of(method));
   }
 
+  @Operation(summary = "List the shopper's saved cards")
   @GetMapping
   PageResponse<PaymentMethodView> list(
       @AuthenticationPrincipal Jwt token,
@@ -49,6 +52,7 @@ class PaymentMethodController {
     return PageResponse.from(methods.list(token.getSubject(), pageable), PaymentMethodView::of);
   }
 
+  @Operation(summary = "Read a saved card")
   @GetMapping("/{id}")
   PaymentMethodView get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
     return PaymentMethodView.of(methods.get(token.getSubject(), id));

@@ -2,6 +2,7 @@ package dev.marketplace.payment.payment;
 
 import dev.marketplace.payment.ledger.Ledger;
 import dev.marketplace.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ class PaymentAdminController {
   }
 
   /** One read-only transaction, so the history (loaded lazily) reads the same snapshot. */
+  @Operation(summary = "Read an order's payment and ledger (staff)")
   @GetMapping("/api/v1/admin/payments/{orderId}")
   @Transactional(readOnly = true)
   public PaymentAdminView get(@PathVariable String orderId) {

@@ -244,9 +244,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     MismatchedInputException mismatch = causeOf(ex, MismatchedInputException.class);
     if (mismatch != null
         && !mismatch.getPath().isEmpty()
-        && StrictJson.CONTROL_CHARACTERS.equals(mismatch.getOriginalMessage())) {
+        && StrictJson.isItsRefusal(mismatch.getOriginalMessage())) {
       return ResponseEntity.badRequest()
-          .body(validation(List.of(new FieldError(path(mismatch), StrictJson.CONTROL_CHARACTERS))));
+          .body(validation(List.of(new FieldError(path(mismatch), mismatch.getOriginalMessage()))));
     }
     if (mismatch != null && !mismatch.getPath().isEmpty()) {
       return ResponseEntity.badRequest()

@@ -3,7 +3,6 @@ package dev.marketplace.platform.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +33,7 @@ public class ProblemErrorController implements ErrorController {
             detailOf(status, request));
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     if (uri instanceof String path) {
-      problem.setInstance(safeUri(path));
+      problem.setInstance(ProblemResponses.safeUri(path));
     }
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -71,14 +70,5 @@ public class ProblemErrorController implements ErrorController {
               ? "The request could not be completed. It has been logged; retrying may help."
               : status.getReasonPhrase() + ".";
     };
-  }
-
-  /** The path as the client sent it may not even be a valid URI; the problem must still be. */
-  static URI safeUri(String path) {
-    try {
-      return URI.create(path);
-    } catch (IllegalArgumentException e) {
-      return URI.create("about:blank");
-    }
   }
 }

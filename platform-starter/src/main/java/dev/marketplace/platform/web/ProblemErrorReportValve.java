@@ -19,7 +19,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
-    if (status < 400 || response.getContentWritten() > 0) {
+    // Only an error the container or sendError raised, and only once; a response the
+    // application wrote itself, even an empty one, is left as it is.
+    if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
     AtomicBoolean ioAllowed = new AtomicBoolean(true);

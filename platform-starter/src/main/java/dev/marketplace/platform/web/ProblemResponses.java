@@ -19,9 +19,18 @@ public final class ProblemResponses {
       ProblemDetail problem,
       JsonMapper json)
       throws IOException {
-    problem.setInstance(URI.create(request.getRequestURI()));
+    problem.setInstance(safeUri(request.getRequestURI()));
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** The path as the client sent it may not even be a valid URI; the problem must still be. */
+  public static URI safeUri(String path) {
+    try {
+      return URI.create(path);
+    } catch (IllegalArgumentException e) {
+      return URI.create("about:blank");
+    }
   }
 }

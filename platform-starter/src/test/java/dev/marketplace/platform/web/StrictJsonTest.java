@@ -60,6 +60,23 @@ class StrictJsonTest {
         .isInstanceOf(InvalidFormatException.class);
   }
 
+  record Sale(java.time.Instant soldAt, java.time.LocalDate day) {}
+
+  @Test
+  void datesOutsideAnyBusinessCalendarAreRefused() {
+    assertThat(
+            json.readValue(
+                    "{\"soldAt\":\"2026-12-07T10:00:00Z\",\"day\":\"2026-12-07\"}", Sale.class)
+                .day())
+        .hasYear(2026);
+    assertThatThrownBy(
+            () -> json.readValue("{\"soldAt\":\"-1000000-01-01T00:00:00Z\"}", Sale.class))
+        .isInstanceOf(InvalidFormatException.class)
+        .hasMessageContaining(StrictJson.DATE_OUT_OF_RANGE);
+    assertThatThrownBy(() -> json.readValue("{\"day\":\"+100000-01-01\"}", Sale.class))
+        .isInstanceOf(InvalidFormatException.class);
+  }
+
   /** A valid body with one field replaced by raw JSON ({@code "name":12}). */
   private Location read(String field) {
     Map<String, String> fields = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.marketplace.search.index;
 
 import dev.marketplace.platform.web.ConflictException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +34,7 @@ class ReindexController {
 
   record Status(String state, Reindexer.@Nullable Report report, @Nullable String error) {}
 
+  @Operation(summary = "Rebuild the search index (admin)")
   @PostMapping
   ResponseEntity<Status> start() {
     Status running = new Status("RUNNING", null, null);
@@ -53,6 +55,7 @@ class ReindexController {
         .body(running);
   }
 
+  @Operation(summary = "Read the reindex status (admin)")
   @GetMapping
   Status status() {
     return status.get();

@@ -150,6 +150,7 @@ class SearchController {
     return search.search(parse(params));
   }
 
+  @Operation(summary = "Suggest product names as the shopper types")
   @GetMapping("/api/v1/search/suggestions")
   List<SearchResponse.Suggestion> suggestions(
       @RequestParam("q") String prefix, @RequestParam(defaultValue = "8") int size)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,16 @@ public final class HostileInputSuite {
    * bearerToken} so that validation, not authorization, is what the variants meet.
    */
   public static Report probe(String target, String baseUrl, JsonNode openApi, String bearerToken) {
-    return probe(target, baseUrl, openApi, bearerToken, true);
+    return probe(target, baseUrl, openApi, path -> bearerToken, true);
+  }
+
+  /**
+   * Probes with the token each path needs (a vendor's for {@code /vendor/}, staff's for {@code
+   * /admin/}), so that the variants meet validation rather than a 403.
+   */
+  public static Report probe(
+      String target, String baseUrl, JsonNode openApi, Function<String, String> tokenForPath) {
+    return probe(target, baseUrl, openApi, tokenForPath, true);
   }
 
   /**
@@ -52,19 +62,24 @@ public final class HostileInputSuite {
    */
   public static Report probeAnswersOnly(
       String target, String baseUrl, JsonNode openApi, String bearerToken) {
-    return probe(target, baseUrl, openApi, bearerToken, false);
+    return probe(target, baseUrl, openApi, path -> bearerToken, false);
   }
 
   private static Report probe(
-      String target, String baseUrl, JsonNode openApi, String bearerToken, boolean refusals) {
+      String target,
+      String baseUrl,
+      JsonNode openApi,
+      Function<String, String> tokenForPath,
+      boolean refusals) {
     long seed = Long.getLong("hostile.seed", 20261207L);
     int rounds = Integer.getInteger("hostile.rounds", 1);
     URI uri = URI.create(baseUrl);
     RawHttp http = new RawHttp(uri.getHost(), uri.getPort(), HANG);
-    HostileProbes probes =
-        new HostileProbes(
-            openApi, Map.of("Authorization", "Bearer " + bearerToken), new Random(seed), rounds);
+    HostileProbes probes = new HostileProbes(openApi, tokenForPath, new Random(seed), rounds);
     List<HostileProbes.Operation> operations = probes.operations();
+    if (operations.isEmpty()) {
+      throw new AssertionError(target + ": the OpenAPI document has no operation to probe");
+    }
     Tally tally = new Tally();
     int truncated = 0;
     for (HostileProbes.Operation operation : operations) {
@@ -152,6 +167,10 @@ public final class HostileInputSuite {
       int status = answer.status();
       if (status == 0) {
         return "FAIL no answer (" + answer.body() + ")";
+      }
+      if (status == 429) {
+        // A rate limit answered instead of the service: the variant tested nothing.
+        return "FAIL 429 rate limited";
       }
       if (status >= 500) {
         return "FAIL " + status;

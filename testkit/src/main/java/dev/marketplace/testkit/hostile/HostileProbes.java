@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -35,13 +36,14 @@ final class HostileProbes {
           "%00", "%FF", "..%2F..%2Fadmin", "%2e%2e", "a%5Cb", "x;jsessionid=1", "a%0Db", "%C3%28");
 
   private final JsonNode document;
-  private final Map<String, String> authorization;
+  private final Function<String, String> tokenForPath;
   private final Random random;
   private final int rounds;
 
-  HostileProbes(JsonNode document, Map<String, String> authorization, Random random, int rounds) {
+  HostileProbes(
+      JsonNode document, Function<String, String> tokenForPath, Random random, int rounds) {
     this.document = document;
-    this.authorization = authorization;
+    this.tokenForPath = tokenForPath;
     this.random = random;
     this.rounds = rounds;
   }
@@ -83,7 +85,7 @@ final class HostileProbes {
 
   /** Requests about the server rather than one operation: oversized heads and URLs. */
   List<HostileRequest> serverVariants(String somePath) {
-    Base base = new Base("GET", somePath, new LinkedHashMap<>(authorization), null, "SERVER");
+    Base base = new Base("GET", somePath, authorization(somePath), null, "SERVER");
     List<HostileRequest> out = new ArrayList<>();
     out.add(base.withHeader("X-Probe", "x".repeat(40_000)).request("header-too-large", true));
     Base many = base;
@@ -340,7 +342,7 @@ final class HostileProbes {
 
   /** A request the operation would accept, as far as its schema says. */
   private Base base(Operation op) {
-    Map<String, String> headers = new LinkedHashMap<>(authorization);
+    Map<String, String> headers = authorization(op.path);
     headers.put("Accept", "application/json, application/problem+json");
     String path = op.path;
     for (JsonNode parameter : op.parameters("path")) {
@@ -377,6 +379,12 @@ final class HostileProbes {
     }
     return new Base(op.method, path + query, headers, body, op.method + " " + op.path)
         .withBodySchema(resolve(bodySchema));
+  }
+
+  private Map<String, String> authorization(String path) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", "Bearer " + tokenForPath.apply(path));
+    return headers;
   }
 
   private JsonNode instance(String name, JsonNode schema, int depth) {
