@@ -52,6 +52,17 @@ public final class TestTokens {
     return issue("vendor-user-" + vendorId, List.of("VENDOR"), Map.of("vendor_id", vendorId));
   }
 
+  /**
+   * A token with every role, for probes that should meet each endpoint's validation rather than its
+   * role check (the hostile-input suite).
+   */
+  public static String everyRole(String vendorId) {
+    return issue(
+        "every-role-" + vendorId,
+        List.of("SHOPPER", "VENDOR", "SUPPORT", "ADMIN"),
+        Map.of("vendor_id", vendorId));
+  }
+
   public static String shopper(String customerId) {
     return issue(customerId, List.of("SHOPPER"), Map.of());
   }
