@@ -106,9 +106,8 @@ final class HostileProbes {
     out.add(base.withQuery("probe-unknown", "1").request("query-unknown-parameter", true));
     List<JsonNode> query = op.parameters("query");
     String name = query.isEmpty() ? "q" : pick(query).path("name").asString();
-    boolean declared = !query.isEmpty();
     for (String encoding : BAD_ENCODINGS) {
-      out.add(base.withQuery(name, encoding).request("query-invalid-encoding", declared || true));
+      out.add(base.withQuery(name, encoding).request("query-invalid-encoding", true));
     }
     for (JsonNode parameter : query) {
       String p = parameter.path("name").asString();
