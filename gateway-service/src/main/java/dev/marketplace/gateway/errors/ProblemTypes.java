@@ -22,6 +22,8 @@ public final class ProblemTypes {
   public static final URI TOO_MANY_REQUESTS = URI.create(BASE + "too-many-requests");
   public static final URI INTERNAL = URI.create(BASE + "internal");
   public static final URI REQUEST_TIMEOUT = URI.create(BASE + "request-timeout");
+  public static final URI URI_TOO_LONG = URI.create(BASE + "uri-too-long");
+  public static final URI HEADERS_TOO_LARGE = URI.create(BASE + "headers-too-large");
   public static final URI BAD_GATEWAY = URI.create(BASE + "bad-gateway");
   public static final URI SERVICE_UNAVAILABLE = URI.create(BASE + "service-unavailable");
   public static final URI GATEWAY_TIMEOUT = URI.create(BASE + "gateway-timeout");

@@ -2,6 +2,7 @@ package dev.marketplace.gateway.errors;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -27,18 +28,25 @@ public class ProblemWriter {
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(problem.status());
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    byte[] body = json.writeValueAsBytes(fields(exchange, problem));
+    byte[] body = json.writeValueAsBytes(fields(problem, exchange.getRequest().getPath().value()));
     DataBuffer buffer = response.bufferFactory().wrap(body);
     return response.writeWith(Mono.just(buffer));
   }
 
-  private static Map<String, Object> fields(ServerWebExchange exchange, Problem problem) {
+  /** The problem as a body, where there is no exchange (below Spring, in Netty's pipeline). */
+  public byte[] body(Problem problem) {
+    return json.writeValueAsBytes(fields(problem, null));
+  }
+
+  private static Map<String, Object> fields(Problem problem, @Nullable String instance) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("type", problem.type().toString());
     fields.put("title", problem.title());
     fields.put("status", problem.status().value());
     fields.put("detail", problem.detail());
-    fields.put("instance", exchange.getRequest().getPath().value());
+    if (instance != null) {
+      fields.put("instance", instance);
+    }
     return fields;
   }
 }

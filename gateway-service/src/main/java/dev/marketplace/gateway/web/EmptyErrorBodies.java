@@ -1,5 +1,8 @@
 package dev.marketplace.gateway.web;
 
+import dev.marketplace.gateway.errors.Problem;
+import dev.marketplace.gateway.errors.ProblemTypes;
+import dev.marketplace.gateway.errors.ProblemWriter;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,10 +15,10 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /**
  * Gives a problem body to any error the gateway would answer with an empty one. Reactor Netty
@@ -25,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmptyErrorBodies extends ChannelDuplexHandler {
 
+  private final ProblemWriter problems;
+
   /** Whether each request read and not yet answered is a HEAD, oldest first (pipelining). */
   private final Deque<Boolean> heads = new ArrayDeque<>();
 
@@ -33,6 +38,10 @@ public final class EmptyErrorBodies extends ChannelDuplexHandler {
 
   /** A non-full error response announced an empty body: its last content gets one. */
   private byte @Nullable [] pendingBody;
+
+  public EmptyErrorBodies(ProblemWriter problems) {
+    this.problems = problems;
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -86,36 +95,50 @@ public final class EmptyErrorBodies extends ChannelDuplexHandler {
     response.headers().set(HttpHeaderNames.CONTENT_LENGTH, length);
   }
 
-  static byte[] problem(HttpResponseStatus status) {
-    int code = status.code();
-    String type =
-        switch (code) {
-          case 408 -> "request-timeout";
-          case 413 -> "payload-too-large";
-          case 414 -> "uri-too-long";
-          case 431 -> "headers-too-large";
-          default -> code >= 500 ? "internal" : "malformed-request";
-        };
-    String detail =
-        switch (code) {
-          case 414 -> "The URL is longer than the gateway accepts.";
-          case 431 -> "The request's headers are larger, or more, than the gateway accepts.";
-          case 413 -> "The request body is larger than the gateway accepts.";
-          case 408 -> "The request did not arrive in time.";
-          default ->
-              code >= 500
-                  ? "The request could not be completed."
-                  : "The request is malformed: check its request line, path, headers and encoding.";
-        };
-    return ("{\"type\":\"https://problems.marketplace.dev/"
-            + type
-            + "\",\"title\":\""
-            + status.reasonPhrase()
-            + "\",\"status\":"
-            + code
-            + ",\"detail\":\""
-            + detail
-            + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+  private byte[] problem(HttpResponseStatus status) {
+    return problems.body(problemFor(status.code()));
+  }
+
+  static Problem problemFor(int code) {
+    HttpStatus status = HttpStatus.resolve(code);
+    if (status == null || status.is5xxServerError()) {
+      return new Problem(
+          HttpStatus.INTERNAL_SERVER_ERROR,
+          ProblemTypes.INTERNAL,
+          "Internal error",
+          "The request could not be completed.");
+    }
+    return switch (status) {
+      case URI_TOO_LONG ->
+          new Problem(
+              status,
+              ProblemTypes.URI_TOO_LONG,
+              "URI too long",
+              "The URL is longer than the gateway accepts.");
+      case REQUEST_HEADER_FIELDS_TOO_LARGE ->
+          new Problem(
+              status,
+              ProblemTypes.HEADERS_TOO_LARGE,
+              "Request headers too large",
+              "The request's headers are larger, or more, than the gateway accepts.");
+      case CONTENT_TOO_LARGE ->
+          new Problem(
+              status,
+              ProblemTypes.PAYLOAD_TOO_LARGE,
+              "Payload too large",
+              "The request body is larger than the gateway accepts.");
+      case REQUEST_TIMEOUT ->
+          new Problem(
+              status,
+              ProblemTypes.REQUEST_TIMEOUT,
+              "Request timeout",
+              "The request did not arrive in time.");
+      default ->
+          new Problem(
+              status,
+              ProblemTypes.MALFORMED_REQUEST,
+              "Malformed request",
+              "The request is malformed: check its request line, path, headers and encoding.");
+    };
   }
 }

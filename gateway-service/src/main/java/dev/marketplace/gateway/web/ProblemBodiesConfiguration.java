@@ -56,14 +56,15 @@ class ProblemBodiesConfiguration {
   }
 
   @Bean
-  NettyServerCustomizer emptyErrorBodies() {
+  NettyServerCustomizer emptyErrorBodies(ProblemWriter problems) {
     return server ->
         server.doOnChannelInit(
             (observer, channel, address) -> {
               if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel
                     .pipeline()
-                    .addAfter(NettyPipeline.HttpCodec, "problemBodies", new EmptyErrorBodies());
+                    .addAfter(
+                        NettyPipeline.HttpCodec, "problemBodies", new EmptyErrorBodies(problems));
               }
             });
   }
