@@ -1,6 +1,7 @@
 package dev.marketplace.events;
 
 import dev.marketplace.events.catalog.ProductChangedV1;
+import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.CustomerErasedV1;
 import dev.marketplace.events.customer.CustomerRegisteredV1;
 import dev.marketplace.events.customer.EmailVerificationRequestedV1;
@@ -42,6 +43,7 @@ public final class EventTypes {
   public static final EventType CUSTOMER_ERASED_V1 = new EventType("customer.erased", 1);
   public static final EventType VENDOR_STATUS_CHANGED_V1 =
       new EventType("customer.vendor.status-changed", 1);
+  public static final EventType ACCESS_REVOKED_V1 = new EventType("identity.access-revoked", 1);
 
   public static final EventType RESERVE_STOCK_V1 = new EventType("inventory.reserve-stock", 1);
   public static final EventType STOCK_RESERVED_V1 = new EventType("inventory.stock-reserved", 1);
@@ -71,6 +73,7 @@ public final class EventTypes {
           Map.entry(EMAIL_VERIFICATION_REQUESTED_V1, EmailVerificationRequestedV1.class),
           Map.entry(CUSTOMER_ERASED_V1, CustomerErasedV1.class),
           Map.entry(VENDOR_STATUS_CHANGED_V1, VendorStatusChangedV1.class),
+          Map.entry(ACCESS_REVOKED_V1, AccessRevokedV1.class),
           Map.entry(RESERVE_STOCK_V1, ReserveStockV1.class),
           Map.entry(STOCK_RESERVED_V1, StockReservedV1.class),
           Map.entry(STOCK_RESERVATION_FAILED_V1, StockReservationFailedV1.class),

@@ -20,6 +20,13 @@ public final class Topics {
   /** Latest status of every vendor (compacted, key = vendor id). */
   public static final String CUSTOMER_VENDORS = "customer.vendors";
 
+  /**
+   * Access revoked: tokens issued before the time stated stop working everywhere (compacted and
+   * time-limited, one partition, key = what was revoked). Every service and the gateway read it
+   * whole, from the start.
+   */
+  public static final String IDENTITY_REVOCATIONS = "identity.revocations";
+
   /** Saga commands to inventory-service (key = order id, so an order's commands stay in order). */
   public static final String INVENTORY_COMMANDS = "inventory.commands";
 

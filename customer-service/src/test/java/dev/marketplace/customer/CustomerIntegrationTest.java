@@ -125,4 +125,29 @@ public abstract class CustomerIntegrationTest {
   protected ApiClient as(OAuthClient.Tokens tokens) {
     return anonymous().withToken(tokens.accessToken());
   }
+
+  /** A vendor application, as its owner sends it; the vendor's id. */
+  protected String apply(String name, String email) {
+    var applied =
+        anonymous()
+            .post(
+                "/api/v1/vendors",
+                Map.of("name", name, "contactEmail", email, "password", PASSWORD));
+    assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+    assertThat(applied.json().path("status").asString()).isEqualTo("PENDING");
+    return applied.json().path("id").asString();
+  }
+
+  /** An approved vendor's owner, signed in on the web. */
+  protected OAuthClient.Tokens approvedVendor(String who) {
+    String email = newEmail(who);
+    String vendorId = apply(who + " Ltd", email);
+    assertThat(admin().post("/api/v1/admin/vendors/" + vendorId + "/approve", null).status())
+        .isEqualTo(200);
+    return signInOnTheWeb(email, PASSWORD);
+  }
+
+  protected ApiClient admin() {
+    return as(signInOnTheWeb(ADMIN_EMAIL, ADMIN_PASSWORD));
+  }
 }

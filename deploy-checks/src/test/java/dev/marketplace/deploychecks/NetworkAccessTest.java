@@ -74,7 +74,7 @@ class NetworkAccessTest {
   static final Map<String, Set<String>> STORES =
       Map.of(
           GATEWAY,
-          Set.of("redis"),
+          Set.of("redis", "kafka"),
           CUSTOMER,
           Set.of("postgresql", "kafka"),
           "catalog-service",

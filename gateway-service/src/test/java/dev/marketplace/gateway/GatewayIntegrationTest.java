@@ -1,7 +1,9 @@
 package dev.marketplace.gateway;
 
 import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.RedisTestServer;
+import dev.marketplace.testkit.TestNamespace;
 import dev.marketplace.testkit.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.List;
@@ -16,9 +18,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Runs the whole gateway on a random port against real servers: the testkit's Redis, the testkit's
- * token issuer (JWK Set over HTTP), and three fake services behind TCP proxies that tests can stop,
- * hold or make answer garbage. One application context serves every test class extending this.
+ * Runs the whole gateway on a random port against real servers: the testkit's Redis and Kafka, the
+ * testkit's token issuer (JWK Set over HTTP), and three fake services behind TCP proxies that tests
+ * can stop, hold or make answer garbage. One application context serves every test class extending
+ * this.
  *
  * <p>The gateway trusts one proxy in front of it, and every anonymous client here comes "through"
  * it from an address of its own ({@code X-Forwarded-For}), so rate-limit buckets never collide
@@ -48,6 +51,10 @@ public abstract class GatewayIntegrationTest {
    */
   protected static final int IDENTITY_TOKENS_PER_REQUEST = 60;
 
+  /** Where this context's topics live: its revocation list follows identity.revocations there. */
+  protected static final TestNamespace KAFKA_NAMESPACE =
+      TestNamespace.forClass(GatewayIntegrationTest.class);
+
   private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
 
   @LocalServerPort protected int port;
@@ -57,6 +64,7 @@ public abstract class GatewayIntegrationTest {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     RedisTestServer.register(registry);
+    KafkaTestServer.register(registry, KAFKA_NAMESPACE);
     // The gateway lets a request through unlimited when Redis does not answer within its 500 ms;
     // a slow machine's first (cold) rate-limit call must not count as an outage here. OutageIT
     // tests the short production timeouts.

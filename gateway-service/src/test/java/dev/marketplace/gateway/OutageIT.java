@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.Ports;
 import dev.marketplace.testkit.RedisTestServer;
 import dev.marketplace.testkit.TcpProxy;
+import dev.marketplace.testkit.TestNamespace;
 import dev.marketplace.testkit.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -35,6 +37,7 @@ class OutageIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     RedisTestServer.register(registry);
+    KafkaTestServer.register(registry, TestNamespace.forClass(OutageIT.class));
     REDIS.forwardTo(RedisTestServer.host(), RedisTestServer.port());
     registry.add("spring.data.redis.host", () -> "127.0.0.1");
     registry.add("spring.data.redis.port", REDIS::port);

@@ -143,6 +143,23 @@ public class Account {
     }
   }
 
+  /** Staff disable an active account: no sign-in, no token, until enabled again. */
+  public void disable(Instant now) {
+    if (status != AccountStatus.ACTIVE) {
+      throw new IllegalStateException("only an active account can be disabled, not " + status);
+    }
+    status = AccountStatus.DISABLED;
+    updatedAt = now;
+  }
+
+  public void enable(Instant now) {
+    if (status != AccountStatus.DISABLED) {
+      throw new IllegalStateException("only a disabled account can be enabled, not " + status);
+    }
+    status = AccountStatus.ACTIVE;
+    updatedAt = now;
+  }
+
   public void updateProfile(
       String givenName,
       String familyName,

@@ -1,7 +1,9 @@
 package dev.marketplace.customer.account;
 
+import dev.marketplace.customer.access.AccessRevocations;
 import dev.marketplace.customer.privacy.BlindIndex;
 import dev.marketplace.events.Topics;
+import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.CustomerErasedV1;
 import dev.marketplace.events.customer.CustomerRegisteredV1;
 import dev.marketplace.events.customer.EmailVerificationRequestedV1;
@@ -33,6 +35,7 @@ public class AccountService {
   private final BlindIndex blindIndex;
   private final PasswordEncoder passwords;
   private final Outbox outbox;
+  private final AccessRevocations revocations;
   private final JdbcClient jdbc;
   private final AccountProperties properties;
   private final Clock clock;
@@ -46,6 +49,7 @@ public class AccountService {
       BlindIndex blindIndex,
       PasswordEncoder passwords,
       Outbox outbox,
+      AccessRevocations revocations,
       JdbcClient jdbc,
       AccountProperties properties,
       Clock clock) {
@@ -56,6 +60,7 @@ public class AccountService {
     this.blindIndex = blindIndex;
     this.passwords = passwords;
     this.outbox = outbox;
+    this.revocations = revocations;
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
@@ -182,14 +187,39 @@ public class AccountService {
     addresses.deleteByAccountId(accountId);
     consents.deleteByAccountId(accountId);
     verifications.deleteByAccountId(accountId);
-    jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = ?")
-        .param(accountId.toString())
-        .update();
     jdbc.sql("DELETE FROM oauth2_authorization_consent WHERE principal_name = ?")
         .param(accountId.toString())
         .update();
     account.erase(now);
+    revocations.revokeSubject(accountId.toString(), AccessRevokedV1.Reason.ACCOUNT_ERASED);
     outbox.publish(Topics.CUSTOMER_ACCOUNTS, new CustomerErasedV1(accountId.toString(), now));
+  }
+
+  /**
+   * Staff disable an account (any kind): sign-in and refresh stop, and its tokens stop working
+   * everywhere within seconds.
+   */
+  @Transactional
+  public Account disable(UUID accountId) {
+    Account account = active(accountId);
+    if (account.status() != AccountStatus.ACTIVE) {
+      throw new ConflictException(
+          "Only an active account can be disabled; it is " + account.status() + ".");
+    }
+    account.disable(clock.instant());
+    revocations.revokeSubject(accountId.toString(), AccessRevokedV1.Reason.ACCOUNT_DISABLED);
+    return account;
+  }
+
+  @Transactional
+  public Account enable(UUID accountId) {
+    Account account = active(accountId);
+    if (account.status() != AccountStatus.DISABLED) {
+      throw new ConflictException(
+          "Only a disabled account can be enabled; it is " + account.status() + ".");
+    }
+    account.enable(clock.instant());
+    return account;
   }
 
   private Account active(UUID accountId) {

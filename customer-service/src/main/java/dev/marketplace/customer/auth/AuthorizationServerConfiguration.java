@@ -3,11 +3,14 @@ package dev.marketplace.customer.auth;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.marketplace.customer.access.AccessRevocations;
 import dev.marketplace.customer.account.AccountRepository;
 import dev.marketplace.customer.privacy.BlindIndex;
 import dev.marketplace.customer.vendor.VendorApiClientRepository;
 import dev.marketplace.customer.vendor.VendorService;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -141,18 +144,23 @@ class AuthorizationServerConfiguration {
 
   /**
    * Validates tokens for this service's own API and the userinfo endpoint, against the same keys
-   * and with the same rules as every other service: issuer and audience.
+   * and with the same rules as every other service: issuer, audience, and the validators every
+   * resource server gets (the revocation list).
    */
   @Bean
-  JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
+  JwtDecoder jwtDecoder(
+      SigningKeys keys,
+      AuthProperties properties,
+      ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators) {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(keys.all())).build();
-    OAuth2TokenValidator<Jwt> audience =
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+    validators.add(
         new JwtClaimValidator<List<String>>(
-            JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()));
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+            JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())));
+    additionalValidators.orderedStream().forEach(validators::add);
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
     return decoder;
   }
 
@@ -184,8 +192,9 @@ class AuthorizationServerConfiguration {
       AccountRepository accounts,
       VendorApiClientRepository vendorClients,
       VendorService vendors,
+      AccessRevocations revocations,
       AuthProperties properties) {
-    return new TokenClaims(accounts, vendorClients, vendors, properties.audience());
+    return new TokenClaims(accounts, vendorClients, vendors, revocations, properties.audience());
   }
 
   @Bean

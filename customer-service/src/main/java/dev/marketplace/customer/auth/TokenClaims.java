@@ -1,18 +1,22 @@
 package dev.marketplace.customer.auth;
 
+import dev.marketplace.customer.access.AccessRevocations;
 import dev.marketplace.customer.account.Account;
 import dev.marketplace.customer.account.AccountRepository;
 import dev.marketplace.customer.account.AccountStatus;
 import dev.marketplace.customer.vendor.VendorApiClient;
 import dev.marketplace.customer.vendor.VendorApiClientRepository;
 import dev.marketplace.customer.vendor.VendorService;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -21,20 +25,25 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What an access token says: the audience every service requires, the caller's roles and, for
  * vendors, {@code vendor_id}. Roles are read from the account at every issue and refresh, so a
- * suspended vendor or an erased shopper stops getting tokens that say otherwise.
+ * suspended vendor or an erased shopper stops getting tokens that say otherwise. A token issued in
+ * the same second as a revocation of its subject or vendor is dated the next second: token times
+ * have whole seconds, and resource servers take a token of the revocation's second for an old one.
  */
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
   private final AccountRepository accounts;
   private final VendorApiClientRepository vendorClients;
   private final VendorService vendors;
+  private final AccessRevocations revocations;
   private final String audience;
 
   TokenClaims(
       AccountRepository accounts,
       VendorApiClientRepository vendorClients,
       VendorService vendors,
+      AccessRevocations revocations,
       String audience) {
+    this.revocations = revocations;
     this.accounts = accounts;
     this.vendorClients = vendorClients;
     this.vendors = vendors;
@@ -59,6 +68,10 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
                   .getClaims()
                   .claim("roles", new ArrayList<>(List.of("VENDOR")))
                   .claim("vendor_id", c.vendorId().toString()));
+      dateAfterRevocations(
+          context,
+          context.getRegisteredClient().getClientId(),
+          client.map(c -> c.vendorId().toString()).orElse(null));
       return;
     }
     Account account =
@@ -73,6 +86,25 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
       roles.remove("VENDOR");
     }
     context.getClaims().claim("roles", roles);
+    dateAfterRevocations(
+        context, account.id().toString(), vendorId == null ? null : vendorId.toString());
+  }
+
+  private void dateAfterRevocations(
+      JwtEncodingContext context, String subject, @Nullable String vendorId) {
+    revocations
+        .firstValidIssueTime(subject, vendorId)
+        .ifPresent(
+            first ->
+                context
+                    .getClaims()
+                    .claims(
+                        claims -> {
+                          if (claims.get(JwtClaimNames.IAT) instanceof Instant issuedAt
+                              && issuedAt.isBefore(first)) {
+                            claims.put(JwtClaimNames.IAT, first);
+                          }
+                        }));
   }
 
   private Optional<Account> accountOf(String principalName) {

@@ -1,5 +1,7 @@
 package dev.marketplace.customer.vendor;
 
+import dev.marketplace.customer.access.AccessRevocations;
+import dev.marketplace.events.customer.AccessRevokedV1.Reason;
 import dev.marketplace.platform.web.ConflictException;
 import dev.marketplace.platform.web.NotFoundException;
 import java.security.SecureRandom;
@@ -31,6 +33,7 @@ public class VendorClientService {
   private final RegisteredClientRepository registeredClients;
   private final VendorService vendors;
   private final PasswordEncoder passwords;
+  private final AccessRevocations revocations;
   private final Clock clock;
   private final Duration accessTokenTtl;
   private final SecureRandom random = new SecureRandom();
@@ -40,12 +43,14 @@ public class VendorClientService {
       RegisteredClientRepository registeredClients,
       VendorService vendors,
       PasswordEncoder passwords,
+      AccessRevocations revocations,
       Clock clock,
       @Value("${marketplace.auth.access-token-ttl:10m}") Duration accessTokenTtl) {
     this.clients = clients;
     this.registeredClients = registeredClients;
     this.vendors = vendors;
     this.passwords = passwords;
+    this.revocations = revocations;
     this.clock = clock;
     this.accessTokenTtl = accessTokenTtl;
   }
@@ -90,7 +95,7 @@ public class VendorClientService {
         .toList();
   }
 
-  /** Replaces the secret: the old one stops working at once; tokens already issued run out. */
+  /** Replaces the secret: the old one, and every token issued with it, stop working at once. */
   @Transactional
   public IssuedCredentials rotate(UUID vendorId, String clientId) {
     VendorApiClient client = own(vendorId, clientId);
@@ -105,12 +110,18 @@ public class VendorClientService {
     registeredClients.save(
         RegisteredClient.from(registered).clientSecret(passwords.encode(secret)).build());
     client.rotated(clock.instant());
+    revocations.revokeSubject(clientId, Reason.CLIENT_ROTATED);
     return new IssuedCredentials(clientId, secret, client.view());
   }
 
+  /** Revokes the client: no new tokens, and the ones it holds stop working at once. */
   @Transactional
   public void revoke(UUID vendorId, String clientId) {
-    own(vendorId, clientId).revoke();
+    VendorApiClient client = own(vendorId, clientId);
+    if (client.active()) {
+      client.revoke();
+      revocations.revokeSubject(clientId, Reason.CLIENT_REVOKED);
+    }
   }
 
   /** Whether tokens may be issued to this client now: it is active and its vendor approved. */

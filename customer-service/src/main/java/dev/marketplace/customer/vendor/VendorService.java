@@ -1,9 +1,11 @@
 package dev.marketplace.customer.vendor;
 
+import dev.marketplace.customer.access.AccessRevocations;
 import dev.marketplace.customer.account.Account;
 import dev.marketplace.customer.account.AccountRepository;
 import dev.marketplace.customer.privacy.BlindIndex;
 import dev.marketplace.events.Topics;
+import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.VendorStatusChangedV1;
 import dev.marketplace.platform.outbox.Outbox;
 import dev.marketplace.platform.web.ConflictException;
@@ -28,6 +30,7 @@ public class VendorService {
   private final BlindIndex blindIndex;
   private final PasswordEncoder passwords;
   private final Outbox outbox;
+  private final AccessRevocations revocations;
   private final Clock clock;
 
   VendorService(
@@ -36,7 +39,9 @@ public class VendorService {
       BlindIndex blindIndex,
       PasswordEncoder passwords,
       Outbox outbox,
+      AccessRevocations revocations,
       Clock clock) {
+    this.revocations = revocations;
     this.vendors = vendors;
     this.accounts = accounts;
     this.blindIndex = blindIndex;
@@ -71,9 +76,12 @@ public class VendorService {
     return change(vendorId, Vendor::approve);
   }
 
+  /** Suspends the vendor: its users' and API clients' tokens stop working everywhere. */
   @Transactional
   public Vendor suspend(UUID vendorId) {
-    return change(vendorId, Vendor::suspend);
+    Vendor vendor = change(vendorId, Vendor::suspend);
+    revocations.revokeVendor(vendorId, AccessRevokedV1.Reason.VENDOR_SUSPENDED);
+    return vendor;
   }
 
   @Transactional

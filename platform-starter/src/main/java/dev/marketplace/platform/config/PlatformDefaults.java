@@ -43,6 +43,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
     d.put("management.endpoint.health.probes.enabled", true);
     d.put("management.endpoint.health.show-details", "never");
+    // Not ready until the revocation list is current: no request reaches an instance that would
+    // still accept a revoked token (a service without the list, in a test, must still start).
+    d.put("management.endpoint.health.group.readiness.include", "readinessState,revocations");
+    d.put("management.endpoint.health.validate-group-membership", false);
     d.put("management.observations.key-values.application", "${spring.application.name:service}");
     // Histogram buckets for HTTP server timings, so Prometheus can compute p99 latency per service
     // (dashboards and alerts in deploy/observability use http_server_requests_seconds_bucket).
