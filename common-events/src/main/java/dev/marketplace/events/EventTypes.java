@@ -3,6 +3,7 @@ package dev.marketplace.events;
 import dev.marketplace.events.catalog.ProductChangedV1;
 import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.CustomerErasedV1;
+import dev.marketplace.events.customer.CustomerErasureConfirmedV1;
 import dev.marketplace.events.customer.CustomerRegisteredV1;
 import dev.marketplace.events.customer.EmailVerificationRequestedV1;
 import dev.marketplace.events.customer.VendorStatusChangedV1;
@@ -41,6 +42,8 @@ public final class EventTypes {
   public static final EventType EMAIL_VERIFICATION_REQUESTED_V1 =
       new EventType("customer.email-verification.requested", 1);
   public static final EventType CUSTOMER_ERASED_V1 = new EventType("customer.erased", 1);
+  public static final EventType CUSTOMER_ERASURE_CONFIRMED_V1 =
+      new EventType("customer.erasure-confirmed", 1);
   public static final EventType VENDOR_STATUS_CHANGED_V1 =
       new EventType("customer.vendor.status-changed", 1);
   public static final EventType ACCESS_REVOKED_V1 = new EventType("identity.access-revoked", 1);
@@ -72,6 +75,7 @@ public final class EventTypes {
           Map.entry(CUSTOMER_REGISTERED_V1, CustomerRegisteredV1.class),
           Map.entry(EMAIL_VERIFICATION_REQUESTED_V1, EmailVerificationRequestedV1.class),
           Map.entry(CUSTOMER_ERASED_V1, CustomerErasedV1.class),
+          Map.entry(CUSTOMER_ERASURE_CONFIRMED_V1, CustomerErasureConfirmedV1.class),
           Map.entry(VENDOR_STATUS_CHANGED_V1, VendorStatusChangedV1.class),
           Map.entry(ACCESS_REVOKED_V1, AccessRevokedV1.class),
           Map.entry(RESERVE_STOCK_V1, ReserveStockV1.class),

@@ -14,6 +14,12 @@ public final class Topics {
   /** Shoppers' account lifecycle: registered, erased (key = customer id). */
   public static final String CUSTOMER_ACCOUNTS = "customer.accounts";
 
+  /**
+   * Each service's confirmation that it erased what it held about an erased customer (key =
+   * customer id); customer-service turns them into the erasure report.
+   */
+  public static final String CUSTOMER_ERASURES = "customer.erasures";
+
   /** Messages to send to shoppers, e.g. email verification (short retention: carries addresses). */
   public static final String CUSTOMER_NOTIFICATIONS = "customer.notifications";
 
@@ -60,7 +66,7 @@ public final class Topics {
   public static int partitions(String topic) {
     return switch (topic) {
       case INVENTORY_COMMANDS, INVENTORY_REPLIES, INVENTORY_AVAILABILITY, ORDER_EVENTS -> 6;
-      case PAYMENT_COMMANDS, PAYMENT_REPLIES -> 3;
+      case PAYMENT_COMMANDS, PAYMENT_REPLIES, CUSTOMER_ACCOUNTS, CUSTOMER_ERASURES -> 3;
       default -> throw new IllegalArgumentException(topic + " is declared by its owner only");
     };
   }

@@ -59,10 +59,14 @@ class OutageIT {
   @Test
   void withoutRedisRequestsPassUnlimitedAndCountedAndLimitsReturnWithIt() {
     ApiClient client = ApiClient.at("http://localhost:" + port);
-    // Limited while Redis answers (the first, cold call may exceed the 500 ms timeout).
+    // Ready (its revocation list read), and limited while Redis answers (the first, cold call may
+    // exceed the 500 ms timeout).
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> remaining(client.get("/api/v1/products")) >= 0);
+        .until(
+            () ->
+                client.get("/actuator/health/readiness").status() == 200
+                    && remaining(client.get("/api/v1/products")) >= 0);
 
     REDIS.cut();
     double before = unlimitedCount();

@@ -300,6 +300,11 @@ public final class LocalStack implements AutoCloseable {
     return kafka.getBrokersAsString();
   }
 
+  /** The port of the stack's Redis (order-service's carts, the gateway's rate limits). */
+  public int redisPort() {
+    return redisPort;
+  }
+
   public List<ServiceProcess> services() {
     return List.copyOf(services);
   }

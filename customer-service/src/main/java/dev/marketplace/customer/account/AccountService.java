@@ -1,6 +1,7 @@
 package dev.marketplace.customer.account;
 
 import dev.marketplace.customer.access.AccessRevocations;
+import dev.marketplace.customer.erasure.ErasureReports;
 import dev.marketplace.customer.privacy.BlindIndex;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.customer.AccessRevokedV1;
@@ -36,6 +37,7 @@ public class AccountService {
   private final PasswordEncoder passwords;
   private final Outbox outbox;
   private final AccessRevocations revocations;
+  private final ErasureReports erasureReports;
   private final JdbcClient jdbc;
   private final AccountProperties properties;
   private final Clock clock;
@@ -50,6 +52,7 @@ public class AccountService {
       PasswordEncoder passwords,
       Outbox outbox,
       AccessRevocations revocations,
+      ErasureReports erasureReports,
       JdbcClient jdbc,
       AccountProperties properties,
       Clock clock) {
@@ -61,6 +64,7 @@ public class AccountService {
     this.passwords = passwords;
     this.outbox = outbox;
     this.revocations = revocations;
+    this.erasureReports = erasureReports;
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
@@ -178,10 +182,13 @@ public class AccountService {
   /**
    * Erases the shopper's personal data (GDPR art. 17): profile fields, addresses, consent history,
    * pending verifications, and the authorization server's grants (so no refresh token outlives the
-   * account). Other services learn of it from {@link CustomerErasedV1}.
+   * account); revokes its tokens everywhere. Other services learn of it from {@link
+   * CustomerErasedV1} and confirm their part in the erasure report opened here.
+   *
+   * @return the key the shopper reads the erasure report with
    */
   @Transactional
-  public void erase(UUID accountId) {
+  public String erase(UUID accountId) {
     Account account = active(accountId);
     Instant now = clock.instant();
     addresses.deleteByAccountId(accountId);
@@ -193,6 +200,13 @@ public class AccountService {
     account.erase(now);
     revocations.revokeSubject(accountId.toString(), AccessRevokedV1.Reason.ACCOUNT_ERASED);
     outbox.publish(Topics.CUSTOMER_ACCOUNTS, new CustomerErasedV1(accountId.toString(), now));
+    return erasureReports.open(
+        accountId,
+        now,
+        List.of(
+            "name, email, phone and preferences wiped; the email address is free for a new account",
+            "addresses, consent history and pending verifications deleted",
+            "sign-in, refresh tokens and access tokens revoked"));
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.marketplace.customer.account;
 
 import dev.marketplace.customer.account.ConsentRecord.ConsentView;
+import dev.marketplace.customer.erasure.ErasureReport;
+import dev.marketplace.customer.erasure.ErasureReports;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ShopperController {
 
   private final AccountService accounts;
+  private final ErasureReports erasureReports;
 
-  ShopperController(AccountService accounts) {
+  ShopperController(AccountService accounts, ErasureReports erasureReports) {
     this.accounts = accounts;
+    this.erasureReports = erasureReports;
   }
 
   @Operation(summary = "Sign up as a shopper")
@@ -106,12 +110,24 @@ class ShopperController {
     return accounts.export(shopper(token));
   }
 
-  @Operation(summary = "Erase the shopper's account and personal data")
+  @Operation(
+      summary =
+          "Erase the shopper's account and personal data; answers where to follow the erasure"
+              + " report")
   @DeleteMapping("/me")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void erase(@AuthenticationPrincipal Jwt token) {
-    accounts.erase(shopper(token));
+  ResponseEntity<ErasureAccepted> erase(@AuthenticationPrincipal Jwt token) {
+    UUID customerId = shopper(token);
+    String reportUrl = "/api/v1/customers/erasure-reports/" + accounts.erase(customerId);
+    return ResponseEntity.accepted()
+        .location(URI.create(reportUrl))
+        .body(new ErasureAccepted(reportUrl, erasureReports.byCustomer(customerId)));
   }
+
+  /**
+   * @param reportUrl where the report can be read without signing in (the account is gone); the
+   *     only copy of its key
+   */
+  record ErasureAccepted(String reportUrl, ErasureReport report) {}
 
   /** Shopper tokens carry the account id as subject; anything else names no shopper. */
   private static UUID shopper(Jwt token) {

@@ -36,6 +36,9 @@ class CustomerConfiguration {
                 "/api/v1/customers/verify-email",
                 "/api/v1/vendors")
             .permitAll()
+            // An erased shopper has no token left: the report's key is the credential.
+            .requestMatchers(HttpMethod.GET, "/api/v1/customers/erasure-reports/*")
+            .permitAll()
             .requestMatchers("/api/v1/customers/me/**", "/api/v1/customers/me")
             .hasRole(Roles.SHOPPER)
             .requestMatchers("/api/v1/vendor/**")
@@ -46,10 +49,19 @@ class CustomerConfiguration {
             .hasRole(Roles.ADMIN);
   }
 
+  /** Services' erasure confirmations, read into the erasure report. */
+  @Bean
+  NewTopic erasuresTopic(TopicNames topics, @Value("${customer.topic.replicas:1}") int replicas) {
+    return TopicBuilder.name(topics.name(Topics.CUSTOMER_ERASURES))
+        .partitions(Topics.partitions(Topics.CUSTOMER_ERASURES))
+        .replicas(replicas)
+        .build();
+  }
+
   @Bean
   NewTopic accountsTopic(TopicNames topics, @Value("${customer.topic.replicas:1}") int replicas) {
     return TopicBuilder.name(topics.name(Topics.CUSTOMER_ACCOUNTS))
-        .partitions(3)
+        .partitions(Topics.partitions(Topics.CUSTOMER_ACCOUNTS))
         .replicas(replicas)
         .build();
   }

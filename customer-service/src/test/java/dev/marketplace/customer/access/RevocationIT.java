@@ -58,7 +58,7 @@ class RevocationIT extends CustomerIntegrationTest {
     OAuthClient.Tokens shopper = signInOnTheWeb(email, PASSWORD);
     OAuthClient.Tokens otherSession = signInOnTheWeb(email, PASSWORD);
 
-    assertThat(as(shopper).delete("/api/v1/customers/me").status()).isEqualTo(204);
+    assertThat(as(shopper).delete("/api/v1/customers/me").status()).isEqualTo(202);
 
     awaitRefused(as(otherSession), "/api/v1/customers/me");
     assertThat(

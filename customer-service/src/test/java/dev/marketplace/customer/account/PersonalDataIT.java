@@ -1,18 +1,25 @@
 package dev.marketplace.customer.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.customer.CustomerIntegrationTest;
+import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.customer.CustomerErasedV1;
+import dev.marketplace.events.customer.CustomerErasureConfirmedV1;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.OAuthClient;
 import dev.marketplace.testkit.TopicReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +82,10 @@ class PersonalDataIT extends CustomerIntegrationTest {
     OAuthClient.Tokens tokens = shopperWithData(email);
     String id = profileId(tokens);
 
-    assertThat(as(tokens).delete("/api/v1/customers/me").status()).isEqualTo(204);
+    var erased = as(tokens).delete("/api/v1/customers/me");
+    assertThat(erased.status()).as(erased.toString()).isEqualTo(202);
+    String reportUrl = erased.json().path("reportUrl").asString();
+    assertThat(erased.header("Location")).isEqualTo(reportUrl);
 
     var account =
         jdbc.sql(
@@ -105,7 +115,9 @@ class PersonalDataIT extends CustomerIntegrationTest {
                 .refresh(WEB_CLIENT, WEB_SECRET, tokens.refreshToken())
                 .status())
         .isEqualTo(400);
-    assertThat(as(tokens).get("/api/v1/customers/me").status()).isEqualTo(404);
+    assertThat(as(tokens).get("/api/v1/customers/me").status())
+        .as("revoked, or (before the revocation arrives) an account that is gone")
+        .isIn(401, 404);
     try (TopicReader reader =
         new TopicReader(
             KafkaTestServer.bootstrapServers(), topics.name(Topics.CUSTOMER_ACCOUNTS))) {
@@ -126,6 +138,7 @@ class PersonalDataIT extends CustomerIntegrationTest {
               .toList();
       assertThat(events).hasAtLeastOneElementOfType(CustomerErasedV1.class);
     }
+    assertErasureReportFollowsTheServicesConfirmations(id, reportUrl);
     // The address is free again: the erased account no longer holds it.
     signUpVerified(email);
   }
@@ -228,5 +241,55 @@ class PersonalDataIT extends CustomerIntegrationTest {
         .param(UUID.fromString(accountId))
         .query(Long.class)
         .single();
+  }
+
+  private void assertErasureReportFollowsTheServicesConfirmations(String id, String reportUrl) {
+    var report = anonymous().get(reportUrl);
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    assertThat(report.json().path("complete").asBoolean()).isFalse();
+    assertThat(report.json().path("services").findValuesAsString("service"))
+        .containsExactly("customer-service", "order-service", "payment-service");
+    assertThat(report.json().path("services").findValuesAsString("status"))
+        .containsExactly("CONFIRMED", "PENDING", "PENDING");
+    assertThat(report.toString()).doesNotContain("@example.com");
+
+    for (String service : List.of("order-service", "payment-service", "order-service")) {
+      confirm(id, service);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(anonymous().get(reportUrl).json().path("complete").asBoolean())
+                    .isTrue());
+    var staffView = admin().get("/api/v1/admin/erasures/" + id);
+    assertThat(staffView.status()).isEqualTo(200);
+    assertThat(staffView.json().path("services").get(1).path("actions").get(0).asString())
+        .isEqualTo("cart deleted by order-service");
+    assertThat(anonymous().get("/api/v1/customers/erasure-reports/not-a-key").status())
+        .isEqualTo(404);
+    assertThat(anonymous().get("/api/v1/admin/erasures/" + id).status()).isEqualTo(401);
+  }
+
+  private void confirm(String customerId, String service) {
+    CustomerErasureConfirmedV1 confirmation =
+        new CustomerErasureConfirmedV1(
+            customerId, service, List.of("cart deleted by " + service), Instant.now());
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaTestServer.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topics.name(Topics.CUSTOMER_ERASURES),
+                  customerId,
+                  EventJson.write(EventEnvelope.of(service, Instant.now(), null, confirmation))))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -44,6 +44,9 @@ final class AccessRules {
         .pathMatchers(
             POST, "/api/v1/customers", "/api/v1/customers/verify-email", "/api/v1/vendors")
         .permitAll()
+        // An erased shopper's report: its key is the credential (the account is gone).
+        .pathMatchers(GET, "/api/v1/customers/erasure-reports/*")
+        .permitAll()
         .pathMatchers("/api/v1/customers/me/**")
         .hasRole(SHOPPER)
         // A shopper's cart, orders and saved cards.

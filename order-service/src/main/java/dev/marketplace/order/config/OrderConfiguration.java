@@ -32,10 +32,11 @@ class OrderConfiguration {
   }
 
   /**
-   * The topics order-service writes (order events, saga commands) and reads (replies). Declaring
-   * the ones it reads makes them exist before its consumer subscribes: a consumer subscribed to a
-   * topic that does not exist yet does not see it until its next metadata refresh, minutes later.
-   * Each takes the partition count every service declares ({@link Topics#partitions}).
+   * The topics order-service writes (order events, saga commands, erasure confirmations) and reads
+   * (replies, customer accounts). Declaring the ones it reads makes them exist before its consumer
+   * subscribes: a consumer subscribed to a topic that does not exist yet does not see it until its
+   * next metadata refresh, minutes later. Each takes the partition count every service declares
+   * ({@link Topics#partitions}).
    */
   @Bean
   KafkaAdmin.NewTopics orderTopics(
@@ -45,7 +46,9 @@ class OrderConfiguration {
         topic(topics, Topics.INVENTORY_COMMANDS, replicas).build(),
         topic(topics, Topics.INVENTORY_REPLIES, replicas).build(),
         topic(topics, Topics.PAYMENT_COMMANDS, replicas).build(),
-        topic(topics, Topics.PAYMENT_REPLIES, replicas).build());
+        topic(topics, Topics.PAYMENT_REPLIES, replicas).build(),
+        topic(topics, Topics.CUSTOMER_ACCOUNTS, replicas).build(),
+        topic(topics, Topics.CUSTOMER_ERASURES, replicas).build());
   }
 
   private static TopicBuilder topic(TopicNames topics, String name, int replicas) {

@@ -51,6 +51,9 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "customer_order")
 public class Order implements Persistable<UUID> {
 
+  /** What replaces the card reference of an erased customer's order. */
+  static final String ERASED_CARD = "erased";
+
   @Id private UUID id;
 
   @Column(name = "customer_id")
@@ -323,12 +326,16 @@ public class Order implements Persistable<UUID> {
     status = next;
     updatedAt = now;
     timeline.add(new TimelineEntry(next, detail, now));
+    announceStatus(now);
+  }
+
+  private void announceStatus(Instant now) {
     send(
         Topics.ORDER_EVENTS,
         new OrderStatusChangedV1(
             id.toString(),
             customerId,
-            next.name(),
+            status.name(),
             cancelReason,
             total.amountMinor(),
             total.currency(),
@@ -367,6 +374,19 @@ public class Order implements Persistable<UUID> {
   @PostLoad
   void stored() {
     unsaved = false;
+  }
+
+  /**
+   * Cuts the order's link to its erased customer: the customer id becomes {@code pseudonym} and the
+   * saved card's reference goes; the order itself stays, for accounting. Its status is announced
+   * again under the pseudonym, so compaction of the order topic drops the record naming the
+   * customer. An order still in its saga will find no card to authorise and is cancelled.
+   */
+  public void pseudonymise(String pseudonym, Instant now) {
+    customerId = pseudonym;
+    cardToken = ERASED_CARD;
+    updatedAt = now;
+    announceStatus(now);
   }
 
   public String customerId() {

@@ -31,6 +31,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -230,6 +231,29 @@ public class OrderService {
     order.ship(vendorId, trackingNumber, clock.instant());
     save(order);
     return order;
+  }
+
+  /**
+   * Pseudonymises every order of an erased customer and deletes the customer's checkout idempotency
+   * records, in the caller's transaction (the inbox's).
+   *
+   * @return how many orders were pseudonymised
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int pseudonymiseCustomer(String customerId, String pseudonym) {
+    List<UUID> ids =
+        jdbc.sql("SELECT id FROM customer_order WHERE customer_id = ? FOR UPDATE")
+            .param(customerId)
+            .query(UUID.class)
+            .list();
+    Instant now = clock.instant();
+    for (UUID id : ids) {
+      Order order = orders.findById(id).orElseThrow();
+      order.pseudonymise(pseudonym, now);
+      save(order);
+    }
+    jdbc.sql("DELETE FROM checkout_request WHERE customer_id = ?").param(customerId).update();
+    return ids.size();
   }
 
   /** Applies a saga reply to its order; a reply for an unknown order is ignored. */

@@ -60,4 +60,24 @@ class PaymentConfiguration {
         .replicas(replicas)
         .build();
   }
+
+  /** Read for erasures; declared so it exists before the erasure listener subscribes. */
+  @Bean
+  NewTopic customerAccountsTopic(
+      TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
+    return TopicBuilder.name(topics.name(Topics.CUSTOMER_ACCOUNTS))
+        .partitions(Topics.partitions(Topics.CUSTOMER_ACCOUNTS))
+        .replicas(replicas)
+        .build();
+  }
+
+  /** Where erasure confirmations go, for customer-service's erasure report. */
+  @Bean
+  NewTopic customerErasuresTopic(
+      TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
+    return TopicBuilder.name(topics.name(Topics.CUSTOMER_ERASURES))
+        .partitions(Topics.partitions(Topics.CUSTOMER_ERASURES))
+        .replicas(replicas)
+        .build();
+  }
 }

@@ -21,6 +21,12 @@ public interface PaymentProvider {
    */
   String tokenize(CardDetails card);
 
+  /**
+   * Deletes a card the provider keeps for us (a shopper's erasure): the token stops working. A
+   * token the provider does not know (deleted before) is not an error, so a repeat is harmless.
+   */
+  void deleteCard(String cardToken);
+
   AuthorizationResult authorize(IdempotencyKey key, String cardToken, Money amount);
 
   /**

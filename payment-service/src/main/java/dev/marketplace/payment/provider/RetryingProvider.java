@@ -46,6 +46,14 @@ public class RetryingProvider {
     return withRetries(() -> provider.authorize(key, cardToken, amount));
   }
 
+  public void deleteCard(String cardToken) {
+    withRetries(
+        () -> {
+          provider.deleteCard(cardToken);
+          return cardToken;
+        });
+  }
+
   public String capture(IdempotencyKey key, String authorizationId, Money amount) {
     return withRetries(() -> provider.capture(key, authorizationId, amount));
   }

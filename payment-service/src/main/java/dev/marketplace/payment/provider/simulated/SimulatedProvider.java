@@ -65,6 +65,15 @@ public class SimulatedProvider implements PaymentProvider {
   }
 
   @Override
+  public void deleteCard(String cardToken) {
+    ownTransaction.executeWithoutResult(
+        status ->
+            jdbc.sql("DELETE FROM simulated_provider_card WHERE token = ?")
+                .param(cardToken)
+                .update());
+  }
+
+  @Override
   public AuthorizationResult authorize(IdempotencyKey key, String cardToken, Money amount) {
     Outcome outcome =
         call(

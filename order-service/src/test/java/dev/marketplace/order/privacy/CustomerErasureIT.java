@@ -1,0 +1,118 @@
+package dev.marketplace.order.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.events.EventJson;
+import dev.marketplace.events.Topics;
+import dev.marketplace.events.customer.CustomerErasedV1;
+import dev.marketplace.events.customer.CustomerErasureConfirmedV1;
+import dev.marketplace.events.order.OrderStatusChangedV1;
+import dev.marketplace.order.OrderIntegrationTest;
+import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
+import dev.marketplace.testkit.TopicReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An erased customer's cart goes, their orders stay for accounting but name no one (in the rows and
+ * on the order topic), the checkout records go, and order-service confirms it once, however often
+ * the erasure arrives.
+ */
+class CustomerErasureIT extends OrderIntegrationTest {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired StringRedisTemplate redis;
+
+  @Test
+  void anErasedCustomersCartGoesAndTheirOrdersNameNoOne() {
+    String customerId = UUID.randomUUID().toString();
+    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 1_000);
+    ApiClient shopper = shopper(customerId);
+    fill(shopper, sku, 1);
+    var placed =
+        shopper
+            .withHeader("Idempotency-Key", "erasure-1")
+            .post("/api/v1/orders", Map.of("cardToken", "pm_erased"));
+    assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+    String orderId = placed.json().path("id").asString();
+    fill(shopper, sku, 3);
+    assertThat(redis.hasKey("cart:" + customerId)).isTrue();
+
+    CustomerErasedV1 erased = new CustomerErasedV1(customerId, Instant.now());
+    send(Topics.CUSTOMER_ACCOUNTS, erased);
+    send(Topics.CUSTOMER_ACCOUNTS, erased); // a second erasure event: nothing left to do
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> count("customer_order", customerId) == 0);
+    assertThat(redis.hasKey("cart:" + customerId)).isFalse();
+    assertThat(count("checkout_request", customerId)).isZero();
+    var row =
+        jdbc.sql("SELECT customer_id, card_token FROM customer_order WHERE id = ?::uuid")
+            .param(orderId)
+            .query()
+            .singleRow();
+    assertThat((String) row.get("customer_id")).startsWith("erased-");
+    assertThat(row.get("card_token")).isEqualTo("erased");
+
+    List<ConsumerRecord<String, String>> announced =
+        read(Topics.ORDER_EVENTS, orderId, r -> r.contains((String) row.get("customer_id")));
+    assertThat(EventJson.read(announced.getLast().value()).payload())
+        .isInstanceOfSatisfying(
+            OrderStatusChangedV1.class,
+            e -> assertThat(e.customerId()).isEqualTo(row.get("customer_id")));
+    List<ConsumerRecord<String, String>> confirmations =
+        read(Topics.CUSTOMER_ERASURES, customerId, r -> true);
+    assertThat(EventJson.read(confirmations.getFirst().value()).payload())
+        .isInstanceOfSatisfying(
+            CustomerErasureConfirmedV1.class,
+            c -> {
+              assertThat(c.service()).isEqualTo("order-service");
+              assertThat(c.actions())
+                  .contains("cart deleted")
+                  .anyMatch(a -> a.startsWith("1 orders"));
+            });
+  }
+
+  private long count(String table, String customerId) {
+    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE customer_id = ?")
+        .param(customerId)
+        .query(Long.class)
+        .single();
+  }
+
+  private static void fill(ApiClient shopper, String sku, int quantity) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                shopper
+                        .put("/api/v1/cart/items/vendor-a/" + sku, Map.of("quantity", quantity))
+                        .status()
+                    == 200);
+  }
+
+  private List<ConsumerRecord<String, String>> read(
+      String topic, String key, java.util.function.Predicate<String> value) {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
+      return reader
+          .readUntil(
+              records ->
+                  records.stream().anyMatch(r -> key.equals(r.key()) && value.test(r.value())),
+              Duration.ofSeconds(20))
+          .stream()
+          .filter(r -> key.equals(r.key()) && value.test(r.value()))
+          .toList();
+    }
+  }
+}
