@@ -93,8 +93,13 @@ public class RevocationFollower implements SmartLifecycle {
   }
 
   private void follow() {
-    while (running && !topicExists()) {
-      pause();
+    try (Admin admin = Admin.create(adminSettings())) {
+      while (running && !topicExists(admin)) {
+        pause();
+      }
+    }
+    if (!running) {
+      return;
     }
     Map<String, Object> settings = new HashMap<>(kafka);
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -154,11 +159,8 @@ public class RevocationFollower implements SmartLifecycle {
   /**
    * Creates the topic (compacted, and time-limited: a revocation outlives every token it stops).
    */
-  private boolean topicExists() {
-    Map<String, Object> adminSettings = new HashMap<>(kafka);
-    adminSettings.put("default.api.timeout.ms", 5000);
-    adminSettings.put("request.timeout.ms", 5000);
-    try (Admin admin = Admin.create(adminSettings)) {
+  private boolean topicExists(Admin admin) {
+    try {
       NewTopic revocationTopic =
           new NewTopic(topic, Optional.of(1), Optional.empty())
               .configs(
@@ -183,6 +185,14 @@ public class RevocationFollower implements SmartLifecycle {
       log.warn("Cannot reach Kafka for {} yet: {}", topic, e.toString());
       return false;
     }
+  }
+
+  private Map<String, Object> adminSettings() {
+    Map<String, Object> settings = new HashMap<>(kafka);
+    settings.put("default.api.timeout.ms", 5000);
+    settings.put("request.timeout.ms", 5000);
+    settings.put("client.id", "revocation-follower-admin");
+    return settings;
   }
 
   private void pause() {

@@ -1,5 +1,6 @@
 package dev.marketplace.events;
 
+import dev.marketplace.events.audit.AuditEventRecordedV1;
 import dev.marketplace.events.catalog.ProductChangedV1;
 import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.CustomerErasedV1;
@@ -67,6 +68,7 @@ public final class EventTypes {
   public static final EventType PAYMENT_VOIDED_V1 = new EventType("payment.voided", 1);
   public static final EventType REFUND_PAYMENT_V1 = new EventType("payment.refund", 1);
   public static final EventType PAYMENT_REFUNDED_V1 = new EventType("payment.refunded", 1);
+  public static final EventType AUDIT_EVENT_RECORDED_V1 = new EventType("audit.recorded", 1);
   public static final EventType ORDER_STATUS_CHANGED_V1 = new EventType("order.status-changed", 1);
 
   private static final Map<EventType, Class<? extends Event>> RECORDS =
@@ -95,7 +97,8 @@ public final class EventTypes {
           Map.entry(PAYMENT_VOIDED_V1, PaymentVoidedV1.class),
           Map.entry(REFUND_PAYMENT_V1, RefundPaymentV1.class),
           Map.entry(PAYMENT_REFUNDED_V1, PaymentRefundedV1.class),
-          Map.entry(ORDER_STATUS_CHANGED_V1, OrderStatusChangedV1.class));
+          Map.entry(ORDER_STATUS_CHANGED_V1, OrderStatusChangedV1.class),
+          Map.entry(AUDIT_EVENT_RECORDED_V1, AuditEventRecordedV1.class));
 
   private static final Map<Class<? extends Event>, EventType> TYPES =
       RECORDS.entrySet().stream()

@@ -33,6 +33,12 @@ public final class Topics {
    */
   public static final String IDENTITY_REVOCATIONS = "identity.revocations";
 
+  /**
+   * Audit events from every service to the audit trail (one partition: one sequence; kept a week,
+   * the trail itself keeps them for its retention).
+   */
+  public static final String AUDIT_EVENTS = "audit.events";
+
   /** Saga commands to inventory-service (key = order id, so an order's commands stay in order). */
   public static final String INVENTORY_COMMANDS = "inventory.commands";
 
@@ -67,6 +73,7 @@ public final class Topics {
     return switch (topic) {
       case INVENTORY_COMMANDS, INVENTORY_REPLIES, INVENTORY_AVAILABILITY, ORDER_EVENTS -> 6;
       case PAYMENT_COMMANDS, PAYMENT_REPLIES, CUSTOMER_ACCOUNTS, CUSTOMER_ERASURES -> 3;
+      case AUDIT_EVENTS -> 1;
       default -> throw new IllegalArgumentException(topic + " is declared by its owner only");
     };
   }

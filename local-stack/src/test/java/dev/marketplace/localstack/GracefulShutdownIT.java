@@ -229,6 +229,8 @@ class GracefulShutdownIT {
     properties.put("marketplace.gateway.services.customer", stack.customerUrl());
     properties.put("spring.data.redis.host", RedisTestServer.host());
     properties.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
+    // Its revocation list: the gateway is not ready before it has read it.
+    properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
     return ServiceProcess.start(
         "gateway-service", jar("gateway-service"), freePort(), properties, logDir, "256m");
   }

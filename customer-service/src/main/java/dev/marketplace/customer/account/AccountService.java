@@ -4,10 +4,12 @@ import dev.marketplace.customer.access.AccessRevocations;
 import dev.marketplace.customer.erasure.ErasureReports;
 import dev.marketplace.customer.privacy.BlindIndex;
 import dev.marketplace.events.Topics;
+import dev.marketplace.events.audit.AuditEventRecordedV1.Outcome;
 import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.CustomerErasedV1;
 import dev.marketplace.events.customer.CustomerRegisteredV1;
 import dev.marketplace.events.customer.EmailVerificationRequestedV1;
+import dev.marketplace.platform.audit.AuditLog;
 import dev.marketplace.platform.outbox.Outbox;
 import dev.marketplace.platform.web.ConflictException;
 import dev.marketplace.platform.web.InvalidFieldException;
@@ -38,6 +40,7 @@ public class AccountService {
   private final Outbox outbox;
   private final AccessRevocations revocations;
   private final ErasureReports erasureReports;
+  private final AuditLog audit;
   private final JdbcClient jdbc;
   private final AccountProperties properties;
   private final Clock clock;
@@ -53,6 +56,7 @@ public class AccountService {
       Outbox outbox,
       AccessRevocations revocations,
       ErasureReports erasureReports,
+      AuditLog audit,
       JdbcClient jdbc,
       AccountProperties properties,
       Clock clock) {
@@ -65,6 +69,7 @@ public class AccountService {
     this.outbox = outbox;
     this.revocations = revocations;
     this.erasureReports = erasureReports;
+    this.audit = audit;
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
@@ -200,6 +205,7 @@ public class AccountService {
     account.erase(now);
     revocations.revokeSubject(accountId.toString(), AccessRevokedV1.Reason.ACCOUNT_ERASED);
     outbox.publish(Topics.CUSTOMER_ACCOUNTS, new CustomerErasedV1(accountId.toString(), now));
+    audit.record("account.erase", "/api/v1/customers/" + accountId, Outcome.SUCCEEDED);
     return erasureReports.open(
         accountId,
         now,

@@ -8,6 +8,7 @@ import dev.marketplace.customer.account.AccountRepository;
 import dev.marketplace.customer.privacy.BlindIndex;
 import dev.marketplace.customer.vendor.VendorApiClientRepository;
 import dev.marketplace.customer.vendor.VendorService;
+import dev.marketplace.platform.audit.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -105,12 +106,13 @@ class AuthorizationServerConfiguration {
       PasswordEncoder passwords,
       LoginThrottle throttle,
       BlindIndex blindIndex,
-      AuthProperties properties)
+      AuthProperties properties,
+      AuditLog audit)
       throws Exception {
     DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
     passwordCheck.setPasswordEncoder(passwords);
     ThrottledSignIn signIn =
-        new ThrottledSignIn(passwordCheck, throttle, blindIndex, properties.login());
+        new ThrottledSignIn(passwordCheck, throttle, blindIndex, properties.login(), audit);
     http.securityMatcher("/login", "/logout", "/default-ui.css")
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
         .authenticationManager(new ProviderManager(signIn))

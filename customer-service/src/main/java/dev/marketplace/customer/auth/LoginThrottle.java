@@ -37,9 +37,13 @@ class LoginThrottle {
         > 0;
   }
 
-  /** Records a failure; the transaction is its own, as the sign-in itself failed. */
+  /**
+   * Records a failure; the transaction is its own, as the sign-in itself failed.
+   *
+   * @return whether this failure locked the key
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void failed(String key, int maxFailures) {
+  public boolean failed(String key, int maxFailures) {
     OffsetDateTime now = now();
     OffsetDateTime windowStart = now.minus(settings.window());
     jdbc.sql(
@@ -56,11 +60,12 @@ class LoginThrottle {
         .param("now", now)
         .param("windowStart", windowStart)
         .update();
-    jdbc.sql(
-            "UPDATE login_throttle SET locked_until = ?, failures = 0, window_started_at = ?"
-                + " WHERE throttle_key = ? AND failures >= ?")
-        .params(now.plus(settings.lockout()), now, key, maxFailures)
-        .update();
+    return jdbc.sql(
+                "UPDATE login_throttle SET locked_until = ?, failures = 0, window_started_at = ?"
+                    + " WHERE throttle_key = ? AND failures >= ?")
+            .params(now.plus(settings.lockout()), now, key, maxFailures)
+            .update()
+        == 1;
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -1,6 +1,9 @@
 package dev.marketplace.customer.auth;
 
 import dev.marketplace.customer.privacy.BlindIndex;
+import dev.marketplace.events.audit.AuditEventRecordedV1.Outcome;
+import dev.marketplace.platform.audit.Actor;
+import dev.marketplace.platform.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -22,12 +25,15 @@ class ThrottledSignIn implements AuthenticationProvider {
   private final LoginThrottle throttle;
   private final BlindIndex blindIndex;
   private final AuthProperties.Login settings;
+  private final AuditLog audit;
 
   ThrottledSignIn(
       AuthenticationProvider passwords,
       LoginThrottle throttle,
       BlindIndex blindIndex,
-      AuthProperties.Login settings) {
+      AuthProperties.Login settings,
+      AuditLog audit) {
+    this.audit = audit;
     this.passwords = passwords;
     this.throttle = throttle;
     this.blindIndex = blindIndex;
@@ -46,10 +52,20 @@ class ThrottledSignIn implements AuthenticationProvider {
       throttle.succeeded(accountKey);
       return result;
     } catch (BadCredentialsException e) {
-      throttle.failed(accountKey, settings.maxFailuresPerAccount());
-      throttle.failed(addressKey, settings.maxFailuresPerAddress());
+      if (throttle.failed(accountKey, settings.maxFailuresPerAccount())) {
+        // The blind index, shortened: enough to tell lockouts of one account apart, not to look
+        // the address up.
+        lockedOut("account:" + accountKey.substring("account:".length(), "account:".length() + 12));
+      }
+      if (throttle.failed(addressKey, settings.maxFailuresPerAddress())) {
+        lockedOut("address:" + Actor.maskAddress(clientAddress(authentication)));
+      }
       throw e;
     }
+  }
+
+  private void lockedOut(String what) {
+    audit.record("sign-in.lockout", what, Outcome.DENIED);
   }
 
   @Override

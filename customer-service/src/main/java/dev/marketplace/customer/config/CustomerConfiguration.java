@@ -43,6 +43,9 @@ class CustomerConfiguration {
             .hasRole(Roles.SHOPPER)
             .requestMatchers("/api/v1/vendor/**")
             .hasRole(Roles.VENDOR)
+            // The audit trail is for administrators only, reads included.
+            .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**")
+            .hasRole(Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/v1/admin/**")
             .hasAnyRole(Roles.SUPPORT, Roles.ADMIN)
             .requestMatchers("/api/v1/admin/**")

@@ -60,6 +60,8 @@ final class AccessRules {
         .hasRole(SHOPPER)
         .pathMatchers("/api/v1/vendor/**")
         .hasRole(VENDOR)
+        .pathMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**")
+        .hasRole(ADMIN)
         .pathMatchers(GET, "/api/v1/admin/**")
         .hasAnyRole(SUPPORT, ADMIN)
         .pathMatchers("/api/v1/admin/**")

@@ -1,14 +1,22 @@
 package dev.marketplace.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.marketplace.events.EventJson;
+import dev.marketplace.events.Topics;
+import dev.marketplace.events.audit.AuditEventRecordedV1;
+import dev.marketplace.events.audit.AuditEventRecordedV1.Outcome;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.PaymentAuthorizedV1;
 import dev.marketplace.events.payment.RefundPaymentV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
 import dev.marketplace.payment.PaymentIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
+import dev.marketplace.testkit.TopicReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,6 +85,43 @@ class PaymentAdminApiIT extends PaymentIntegrationTest {
     var unknown = api(staff("SUPPORT")).get("/api/v1/admin/payments/" + newId("order"));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+    List<AuditEventRecordedV1> audited = auditedFor("/api/v1/admin/payments/" + order, 3);
+    assertThat(audited)
+        .extracting(AuditEventRecordedV1::actor, AuditEventRecordedV1::outcome)
+        .as("every staff view of a payment is in the audit trail, refusals too")
+        .contains(
+            tuple("staff-admin", Outcome.SUCCEEDED),
+            tuple(shopper, Outcome.DENIED),
+            tuple("anonymous", Outcome.DENIED));
+    assertThat(audited.getFirst().action()).isEqualTo("GET /api/v1/admin/payments/{orderId}");
+    assertThat(audited.getFirst().service()).isEqualTo("payment-service");
+  }
+
+  private List<AuditEventRecordedV1> auditedFor(String resource, int count) {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(Topics.AUDIT_EVENTS))) {
+      return reader
+          .readUntil(
+              records -> resourceIs(records, resource).size() >= count, Duration.ofSeconds(30))
+          .stream()
+          .map(r -> EventJson.read(r.value()).payload())
+          .filter(AuditEventRecordedV1.class::isInstance)
+          .map(AuditEventRecordedV1.class::cast)
+          .filter(e -> e.resource().equals(resource))
+          .toList();
+    }
+  }
+
+  private static List<AuditEventRecordedV1> resourceIs(
+      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records,
+      String resource) {
+    return records.stream()
+        .map(r -> EventJson.read(r.value()).payload())
+        .filter(AuditEventRecordedV1.class::isInstance)
+        .map(AuditEventRecordedV1.class::cast)
+        .filter(e -> e.resource().equals(resource))
+        .toList();
   }
 
   private static String staff(String role) {

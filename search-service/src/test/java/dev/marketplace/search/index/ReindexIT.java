@@ -2,11 +2,18 @@ package dev.marketplace.search.index;
 
 import static dev.marketplace.search.Products.product;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.marketplace.events.EventJson;
+import dev.marketplace.events.Topics;
+import dev.marketplace.events.audit.AuditEventRecordedV1;
+import dev.marketplace.events.audit.AuditEventRecordedV1.Outcome;
 import dev.marketplace.search.SearchIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
+import dev.marketplace.testkit.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +103,35 @@ class ReindexIT extends SearchIntegrationTest {
 
     assertThat(vendor.status()).isEqualTo(403);
     assertThat(nobody.status()).isEqualTo(401);
+    assertThat(auditedRebuilds())
+        .as("refused rebuilds are in the audit trail, sent straight to Kafka (no outbox here)")
+        .extracting(AuditEventRecordedV1::actor, AuditEventRecordedV1::outcome)
+        .contains(tuple("vendor-user-v-1", Outcome.DENIED), tuple("anonymous", Outcome.DENIED));
   }
 
   private long total(String tag) {
     return api().get("/api/v1/search/products?attr.tag=" + tag).json().path("totalItems").asLong();
+  }
+
+  private List<AuditEventRecordedV1> auditedRebuilds() {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(Topics.AUDIT_EVENTS))) {
+      return rebuilds(
+          reader.readUntil(
+              records ->
+                  rebuilds(records).stream().map(AuditEventRecordedV1::actor).distinct().count()
+                      >= 2,
+              Duration.ofSeconds(30)));
+    }
+  }
+
+  private static List<AuditEventRecordedV1> rebuilds(
+      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records) {
+    return records.stream()
+        .map(r -> EventJson.read(r.value()).payload())
+        .filter(AuditEventRecordedV1.class::isInstance)
+        .map(AuditEventRecordedV1.class::cast)
+        .filter(e -> e.resource().equals("/api/v1/search/admin/reindex"))
+        .toList();
   }
 }
