@@ -10,14 +10,12 @@ import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.AccessRevokedV1.Scope;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestNamespace;
+import dev.marketplace.testkit.TopicWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +36,7 @@ class RevocationFollowerIT {
   }
 
   @Test
-  void aRevocationReachesARunningListWithinSecondsAndARestartedOneReadsItAgain() throws Exception {
+  void aRevocationReachesARunningListWithinSecondsAndARestartedOneReadsItAgain() {
     RevocationList running = follow();
     await().atMost(Duration.ofSeconds(30)).until(running::current);
     Instant issued = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
@@ -73,19 +71,13 @@ class RevocationFollowerIT {
     return list;
   }
 
-  private static void publish(AccessRevokedV1 revocation) throws Exception {
+  private static void publish(AccessRevokedV1 revocation) {
     publish(
         revocation.key(),
         EventJson.write(EventEnvelope.of("test", Instant.now(), null, revocation)));
   }
 
-  private static void publish(String key, String value) throws Exception {
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaTestServer.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
-    }
+  private static void publish(String key, String value) {
+    TopicWriter.send(TOPIC, key, value);
   }
 }

@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 class HostileInputThroughTheGatewayIT {
 
   private static LocalStack stack;
-  private static String shopperToken;
   private static String vendorToken;
   private static String adminToken;
 
@@ -27,8 +26,6 @@ class HostileInputThroughTheGatewayIT {
   static void start() {
     stack = SharedStack.get();
     Identities identities = stack.identities();
-    String email = "hostile-" + UUID.randomUUID() + "@example.com";
-    shopperToken = identities.signUpShoppers(List.of(email), 1).getFirst().accessToken();
     vendorToken =
         identities.vendorToken(
             identities.onboardVendor(
@@ -42,17 +39,33 @@ class HostileInputThroughTheGatewayIT {
     ApiClient.Response document = ApiClient.at(stack.gatewayUrl()).get("/v3/api-docs/" + service);
     assertThat(document.status()).as(document.toString()).isEqualTo(200);
     JsonNode openApi = document.json();
+    // Shoppers of this service's run alone: erasing the account (DELETE /me, which a variant
+    // may do) revokes its tokens, so /me itself has a shopper of its own.
+    List<String> shoppers =
+        stack
+            .identities()
+            .signUpShoppers(
+                List.of(
+                    "hostile-" + UUID.randomUUID() + "@example.com",
+                    "hostile-me-" + UUID.randomUUID() + "@example.com"),
+                2)
+            .stream()
+            .map(Identities.Shopper::accessToken)
+            .toList();
 
     HostileInputSuite.probe(
             service + " through the gateway",
             stack.gatewayUrl(),
             openApi,
-            HostileInputThroughTheGatewayIT::tokenFor)
+            path ->
+                path.equals("/api/v1/customers/me")
+                    ? shoppers.get(1)
+                    : tokenFor(path, shoppers.getFirst()))
         .assertClean();
   }
 
   /** The caller each part of the API is for, so that a variant meets validation, not a 403. */
-  private static String tokenFor(String path) {
+  private static String tokenFor(String path, String shopperToken) {
     if (path.contains("/admin/") || path.endsWith("/categories")) {
       return adminToken;
     }

@@ -12,14 +12,12 @@ import dev.marketplace.events.customer.CustomerErasureConfirmedV1;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.OAuthClient;
 import dev.marketplace.testkit.TopicReader;
+import dev.marketplace.testkit.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -276,20 +274,9 @@ class PersonalDataIT extends CustomerIntegrationTest {
     CustomerErasureConfirmedV1 confirmation =
         new CustomerErasureConfirmedV1(
             customerId, service, List.of("cart deleted by " + service), Instant.now());
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaTestServer.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topics.name(Topics.CUSTOMER_ERASURES),
-                  customerId,
-                  EventJson.write(EventEnvelope.of(service, Instant.now(), null, confirmation))))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    TopicWriter.send(
+        topics.name(Topics.CUSTOMER_ERASURES),
+        customerId,
+        EventJson.write(EventEnvelope.of(service, Instant.now(), null, confirmation)));
   }
 }

@@ -10,14 +10,10 @@ import dev.marketplace.events.customer.AccessRevokedV1;
 import dev.marketplace.events.customer.AccessRevokedV1.Reason;
 import dev.marketplace.events.customer.AccessRevokedV1.Scope;
 import dev.marketplace.gateway.GatewayIntegrationTest;
-import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
+import dev.marketplace.testkit.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RevocationIT extends GatewayIntegrationTest {
 
   @Test
-  void aSuspendedVendorsAndAnErasedShoppersTokensAreRefusedWithinSeconds() throws Exception {
+  void aSuspendedVendorsAndAnErasedShoppersTokensAreRefusedWithinSeconds() {
     String vendor = unique("vendor");
     String otherVendor = unique("vendor");
     String shopper = unique("shopper");
@@ -57,20 +53,11 @@ class RevocationIT extends GatewayIntegrationTest {
         .isEqualTo(200);
   }
 
-  private static void revoke(Scope scope, String subject, Reason reason) throws Exception {
+  private static void revoke(Scope scope, String subject, Reason reason) {
     AccessRevokedV1 revocation = new AccessRevokedV1(scope, subject, reason, Instant.now());
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaTestServer.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.prefixed(KAFKA_NAMESPACE.name(), Topics.IDENTITY_REVOCATIONS),
-                  revocation.key(),
-                  EventJson.write(EventEnvelope.of("test", Instant.now(), null, revocation))))
-          .get();
-    }
+    TopicWriter.send(
+        Topics.prefixed(KAFKA_NAMESPACE.name(), Topics.IDENTITY_REVOCATIONS),
+        revocation.key(),
+        EventJson.write(EventEnvelope.of("test", Instant.now(), null, revocation)));
   }
 }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
@@ -33,50 +34,29 @@ class PaymentConfiguration {
             .hasRole(Roles.ADMIN);
   }
 
-  /** Saga commands; key = order id, so an order's commands keep their order in one partition. */
+  /**
+   * The topics payment-service reads (saga commands, customer accounts for erasures) and writes
+   * (replies, erasure confirmations), each with the partition count every service declares ({@link
+   * Topics#partitions}); declared so they exist before its consumers subscribe. Saga commands are
+   * keyed by order id, so an order's commands keep their order in one partition.
+   */
   @Bean
-  NewTopic paymentCommandsTopic(
+  KafkaAdmin.NewTopics paymentTopics(
       TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.PAYMENT_COMMANDS))
-        .partitions(Topics.partitions(Topics.PAYMENT_COMMANDS))
-        .replicas(replicas)
-        .build();
+    return new KafkaAdmin.NewTopics(
+        topic(topics, Topics.PAYMENT_COMMANDS, replicas),
+        TopicBuilder.name(topics.deadLetter(topics.name(Topics.PAYMENT_COMMANDS)))
+            .partitions(1)
+            .replicas(replicas)
+            .build(),
+        topic(topics, Topics.PAYMENT_REPLIES, replicas),
+        topic(topics, Topics.CUSTOMER_ACCOUNTS, replicas),
+        topic(topics, Topics.CUSTOMER_ERASURES, replicas));
   }
 
-  @Bean
-  NewTopic paymentCommandsDeadLetterTopic(
-      TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.deadLetter(topics.name(Topics.PAYMENT_COMMANDS)))
-        .partitions(1)
-        .replicas(replicas)
-        .build();
-  }
-
-  @Bean
-  NewTopic paymentRepliesTopic(
-      TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.PAYMENT_REPLIES))
-        .partitions(Topics.partitions(Topics.PAYMENT_REPLIES))
-        .replicas(replicas)
-        .build();
-  }
-
-  /** Read for erasures; declared so it exists before the erasure listener subscribes. */
-  @Bean
-  NewTopic customerAccountsTopic(
-      TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.CUSTOMER_ACCOUNTS))
-        .partitions(Topics.partitions(Topics.CUSTOMER_ACCOUNTS))
-        .replicas(replicas)
-        .build();
-  }
-
-  /** Where erasure confirmations go, for customer-service's erasure report. */
-  @Bean
-  NewTopic customerErasuresTopic(
-      TopicNames topics, @Value("${payment.topic.replicas:1}") int replicas) {
-    return TopicBuilder.name(topics.name(Topics.CUSTOMER_ERASURES))
-        .partitions(Topics.partitions(Topics.CUSTOMER_ERASURES))
+  private static NewTopic topic(TopicNames topics, String name, int replicas) {
+    return TopicBuilder.name(topics.name(name))
+        .partitions(Topics.partitions(name))
         .replicas(replicas)
         .build();
   }

@@ -12,12 +12,9 @@ import dev.marketplace.payment.PaymentIntegrationTest;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
 import dev.marketplace.testkit.TopicReader;
+import dev.marketplace.testkit.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CustomerErasureIT extends PaymentIntegrationTest {
 
   @Test
-  void anErasedCustomersCardsGoEvenAtTheProviderAndTheirPaymentsNameNoOne() throws Exception {
+  void anErasedCustomersCardsGoEvenAtTheProviderAndTheirPaymentsNameNoOne() {
     String shopper = newId("shopper");
     String order = newId("order");
     String card = addCard(shopper, APPROVE);
@@ -93,20 +90,9 @@ class CustomerErasureIT extends PaymentIntegrationTest {
     return jdbc.sql(sql).param(parameter).query(Long.class).single();
   }
 
-  private void erase(String customerId) throws Exception {
+  private void erase(String customerId) {
     CustomerErasedV1 erased = new CustomerErasedV1(customerId, Instant.now());
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", KafkaTestServer.bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topics.name(Topics.CUSTOMER_ACCOUNTS),
-                  customerId,
-                  EventJson.write(envelope(erased))))
-          .get();
-    }
+    TopicWriter.send(
+        topics.name(Topics.CUSTOMER_ACCOUNTS), customerId, EventJson.write(envelope(erased)));
   }
 }

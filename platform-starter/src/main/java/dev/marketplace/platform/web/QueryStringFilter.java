@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -56,6 +57,22 @@ public class QueryStringFilter extends OncePerRequestFilter {
       }
     }
     return null;
+  }
+
+  /**
+   * The decoded names of a query string's parameters, in order, repeats included. Only for a query
+   * string this filter let through (one it refused has no clean names).
+   */
+  static List<String> names(String query) {
+    List<String> names = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+      if (name != null && !name.isEmpty()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   private static @Nullable String decode(String raw) {

@@ -32,15 +32,8 @@ public class UnknownQueryParameters implements HandlerInterceptor {
     if (names.isEmpty()) {
       return true;
     }
-    Set<String> unknown = new TreeSet<>();
-    for (String pair : request.getQueryString().split("&")) {
-      String name =
-          java.net.URLDecoder.decode(
-              pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
-      if (!name.isEmpty() && !names.get().contains(name)) {
-        unknown.add(name);
-      }
-    }
+    Set<String> unknown = new TreeSet<>(QueryStringFilter.names(request.getQueryString()));
+    unknown.removeAll(names.get());
     if (!unknown.isEmpty()) {
       throw new InvalidFieldException(
           String.join(", ", unknown),

@@ -30,4 +30,11 @@ class QueryStringFilterTest {
     assertThat(QueryStringFilter.firstError("a%1Bb=1"))
         .isEqualTo(new FieldError("query", "must not contain control characters"));
   }
+
+  @Test
+  void namesAreDecodedOnceWithEmptyOnesLeftOut() {
+    assertThat(
+            QueryStringFilter.names("attr.colour=oak&sort=price_asc&&brand=a&brand=b&min%50rice=1"))
+        .containsExactly("attr.colour", "sort", "brand", "brand", "minPrice");
+  }
 }
