@@ -360,6 +360,10 @@ class MetricsExposedIT {
     properties.put("marketplace.gateway.services.catalog", upstream.url());
     properties.put("marketplace.gateway.services.search", upstream.url());
     properties.put("marketplace.gateway.services.customer", "http://127.0.0.1:" + Ports.free());
+    // Its revocation list: the gateway is not ready before it has read it.
+    properties.put("spring.kafka.bootstrap-servers", KafkaTestServer.bootstrapServers());
+    properties.put(
+        "marketplace.kafka.topic-prefix", TestNamespace.forClass(MetricsExposedIT.class).name());
     return ServiceJvm.start("gateway-service", port, Ports.free(), "192m", properties);
   }
 
