@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.customer.CustomerIntegrationTest;
+import dev.marketplace.events.audit.AuditEventRecordedV1;
+import dev.marketplace.events.audit.AuditEventRecordedV1.Outcome;
 import dev.marketplace.testkit.ApiClient;
 import dev.marketplace.testkit.OAuthClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,6 +133,31 @@ class AuditTrailIT extends CustomerIntegrationTest {
     assertThat(trail.purgeBefore(cutoff)).isPositive();
     var afterPurge = admin.get("/api/v1/admin/audit/verification").json();
     assertThat(afterPurge.path("intact").asBoolean()).as(afterPurge.toString()).isTrue();
+  }
+
+  @Test
+  void anEventDeliveredTwiceIsOneEntry() {
+    UUID eventId = UUID.randomUUID();
+    AuditEventRecordedV1 event =
+        new AuditEventRecordedV1(
+            "search-service",
+            "staff-1",
+            List.of("ADMIN"),
+            "POST /api/v1/search/admin/reindex",
+            "/api/v1/search/admin/reindex",
+            Outcome.SUCCEEDED,
+            "10.0.0.0",
+            Instant.now());
+
+    trail.append(eventId, event);
+    trail.append(eventId, event);
+
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM audit_entry WHERE event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .single())
+        .isOne();
   }
 
   /**

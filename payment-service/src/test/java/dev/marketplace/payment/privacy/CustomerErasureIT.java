@@ -3,6 +3,7 @@ package dev.marketplace.payment.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.customer.CustomerErasedV1;
@@ -83,6 +84,29 @@ class CustomerErasureIT extends PaymentIntegrationTest {
                         "1 saved cards deleted, at the card provider too",
                         "1 payments pseudonymised (kept for accounting with the ledger)");
               });
+    }
+  }
+
+  @Test
+  void anErasureDeliveredTwiceIsConfirmedOnce() {
+    String shopper = newId("shopper");
+    addCard(shopper, APPROVE);
+    EventEnvelope<CustomerErasedV1> erased = envelope(new CustomerErasedV1(shopper, Instant.now()));
+
+    for (int delivery = 0; delivery < 2; delivery++) {
+      TopicWriter.send(topics.name(Topics.CUSTOMER_ACCOUNTS), shopper, EventJson.write(erased));
+    }
+
+    try (TopicReader reader =
+        new TopicReader(
+            KafkaTestServer.bootstrapServers(), topics.name(Topics.CUSTOMER_ERASURES))) {
+      reader.readUntil(
+          records -> records.stream().anyMatch(r -> shopper.equals(r.key())),
+          Duration.ofSeconds(20));
+      assertThat(
+              reader.readFor(Duration.ofSeconds(3)).stream().filter(r -> shopper.equals(r.key())))
+          .as("the inbox handles one event id once")
+          .hasSize(1);
     }
   }
 
