@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +46,10 @@ public class RevocationFollower implements SmartLifecycle {
   private final RevocationProperties properties;
   private final Clock clock;
   private volatile boolean running;
+
+  /** Counted down by {@link #stop()}: a pause between retries ends at once when stopping. */
+  private final CountDownLatch stopping = new CountDownLatch(1);
+
   private volatile @Nullable KafkaConsumer<String, String> consumer;
   private @Nullable Thread thread;
 
@@ -73,6 +79,7 @@ public class RevocationFollower implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    stopping.countDown();
     KafkaConsumer<String, String> current = consumer;
     if (current != null) {
       current.wakeup();
@@ -197,7 +204,7 @@ public class RevocationFollower implements SmartLifecycle {
 
   private void pause() {
     try {
-      Thread.sleep(RETRY_PAUSE);
+      stopping.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;

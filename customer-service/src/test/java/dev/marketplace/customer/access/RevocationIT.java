@@ -74,6 +74,16 @@ class RevocationIT extends CustomerIntegrationTest {
     String id = signUpVerified(email);
     OAuthClient.Tokens shopper = signInOnTheWeb(email, PASSWORD);
 
+    OAuthClient.Tokens otherShopper = signInOnTheWeb(signUpAnother(), PASSWORD);
+    assertThat(as(otherShopper).post("/api/v1/admin/accounts/" + id + "/disable", null).status())
+        .as("another shopper cannot disable this account")
+        .isEqualTo(403);
+    assertThat(
+            as(approvedVendor("not-staff"))
+                .post("/api/v1/admin/accounts/" + id + "/disable", null)
+                .status())
+        .isEqualTo(403);
+
     var disabled = admin().post("/api/v1/admin/accounts/" + id + "/disable", null);
     assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
     assertThat(disabled.json().path("status").asString()).isEqualTo("DISABLED");
@@ -123,6 +133,12 @@ class RevocationIT extends CustomerIntegrationTest {
 
     assertThat(as(vendor).delete("/api/v1/vendor/clients/" + clientId).status()).isEqualTo(204);
     awaitRefused(as(fresh), "/api/v1/vendor/clients");
+  }
+
+  private String signUpAnother() {
+    String email = newEmail("other");
+    signUpVerified(email);
+    return email;
   }
 
   private static void awaitRefused(ApiClient client, String path) {

@@ -268,6 +268,12 @@ class PersonalDataIT extends CustomerIntegrationTest {
     assertThat(anonymous().get("/api/v1/customers/erasure-reports/not-a-key").status())
         .isEqualTo(404);
     assertThat(anonymous().get("/api/v1/admin/erasures/" + id).status()).isEqualTo(401);
+    String otherEmail = newEmail("other");
+    signUpVerified(otherEmail);
+    assertThat(
+            as(signInOnTheWeb(otherEmail, PASSWORD)).get("/api/v1/admin/erasures/" + id).status())
+        .as("another shopper reads no one's report by id")
+        .isEqualTo(403);
   }
 
   private void confirm(String customerId, String service) {
