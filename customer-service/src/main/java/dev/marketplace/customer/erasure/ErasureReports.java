@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,14 +138,6 @@ public class ErasureReports {
               MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  static Optional<UUID> customerIdOf(String key) {
-    try {
-      return Optional.of(UUID.fromString(key));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
     }
   }
 }
