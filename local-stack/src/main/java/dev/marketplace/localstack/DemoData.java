@@ -37,7 +37,72 @@ public final class DemoData {
           "decor", List.of("vase", "mirror", "picture frame", "candle holder"));
   private static final List<String> COLOURS = List.of("black", "white", "natural", "green", "blue");
 
+  /** An address in Berlin, as a checkout gives it inline. */
+  public static final Map<String, Object> BERLIN =
+      Map.of(
+          "recipient", "Ada Lovelace",
+          "line1", "Unter den Linden 1",
+          "city", "Berlin",
+          "postalCode", "10117",
+          "country", "DE");
+
+  /**
+   * Each demo vendor's shipping: Acme Home ships to five countries, Nordic Living to five others in
+   * part (so a checkout to France with Nordic Living's items is refused); both ship free from 50 €
+   * in Germany.
+   */
+  private static final List<List<Map<String, Object>>> SHIPPING_RATES =
+      List.of(
+          List.of(
+              rate("DE", 490, 5_000),
+              rate("AT", 790, 10_000),
+              rate("NL", 790, 10_000),
+              rate("BE", 790, 10_000),
+              rate("FR", 990, 15_000)),
+          List.of(
+              rate("DE", 590, 5_000),
+              rate("AT", 890, 10_000),
+              rate("NL", 890, 10_000),
+              rate("SE", 690, 8_000),
+              rate("DK", 690, 8_000)));
+
   private DemoData() {}
+
+  /** A shipping rate in EUR: a flat price per order part, free from an items total. */
+  public static Map<String, Object> rate(String country, long price, long freeFrom) {
+    return Map.of("country", country, "currency", "EUR", "price", price, "freeFrom", freeFrom);
+  }
+
+  /** A checkout of the cart with this card, shipping to {@link #BERLIN}. */
+  public static Map<String, Object> checkoutToBerlin(String cardToken) {
+    return Map.of("cardToken", cardToken, "address", BERLIN);
+  }
+
+  /** The demo shopper saves {@link #BERLIN} as "Home", where the README's checkout ships. */
+  private static void saveAddress(LocalStack stack, String shopperToken) {
+    Map<String, Object> home = new LinkedHashMap<>(BERLIN);
+    home.put("label", "Home");
+    var saved =
+        ApiClient.at(stack.gatewayUrl())
+            .withToken(shopperToken)
+            .post("/api/v1/customers/me/addresses", home);
+    if (saved.status() != 201) {
+      throw new IllegalStateException("could not save the demo shopper's address: " + saved);
+    }
+  }
+
+  private static void setShippingRates(
+      LocalStack stack, String vendorToken, List<Map<String, Object>> rates) {
+    setShippingRates(ApiClient.at(stack.gatewayUrl()).withToken(vendorToken), rates);
+  }
+
+  /** Replaces a vendor's shipping rates (the client carries its token). */
+  public static void setShippingRates(ApiClient vendor, List<Map<String, Object>> rates) {
+    var set = vendor.put("/api/v1/vendor/shipping-rates", Map.of("rates", rates));
+    if (set.status() != 200) {
+      throw new IllegalStateException("could not set a demo vendor's shipping rates: " + set);
+    }
+  }
 
   /** What the seeding made: the vendors (with API clients) and the shopper's address. */
   public record Seeded(int products, List<Identities.Vendor> vendors, String shopperEmail) {}
@@ -57,6 +122,10 @@ public final class DemoData {
                         name, name.toLowerCase().replace(' ', '-') + "@demo.marketplace.dev"))
             .toList();
     identities.signUpShopper(SHOPPER_EMAIL, "Ada", "Lovelace");
+    saveAddress(stack, identities.signIn(SHOPPER_EMAIL, Identities.PASSWORD).accessToken());
+    for (int i = 0; i < vendors.size(); i++) {
+      setShippingRates(stack, identities.vendorToken(vendors.get(i)), SHIPPING_RATES.get(i));
+    }
     List<ApiClient> clients =
         vendors.stream()
             .map(v -> ApiClient.at(stack.catalogUrl()).withToken(identities.vendorToken(v)))

@@ -6,12 +6,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secrets customer-service needs, made up for one run of the local stack (its database is fresh
- * every run, so nothing encrypted outlives them). Production reads them from a secret store.
+ * The secrets customer-service and order-service need, made up for one run of the local stack
+ * (their databases are fresh every run, so nothing encrypted outlives them). Production reads them
+ * from a secret store. Each service seals its personal data with a key of its own.
  */
 public record LocalSecrets(
     String signingKeyPem,
     String encryptionKey,
+    String orderEncryptionKey,
     String blindIndexKey,
     String webClientSecret,
     String adminEmail,
@@ -20,6 +22,7 @@ public record LocalSecrets(
   public static LocalSecrets generate() {
     return new LocalSecrets(
         rsaPrivateKeyPem(),
+        random(32),
         random(32),
         random(32),
         random(24),

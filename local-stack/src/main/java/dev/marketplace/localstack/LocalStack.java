@@ -207,6 +207,8 @@ public final class LocalStack implements AutoCloseable {
     // saga keep placed->confirmed within a few seconds under overload (p99 6 s), where the default
     // 200 let it reach p99 43 s (docs/benchmarks.md, Checkout). service-properties may set another.
     order.putIfAbsent("marketplace.orders.checkout.max-in-saga", "20");
+    order.put("marketplace.orders.customers.uri", "http://localhost:" + ports.customer());
+    order.put("marketplace.privacy.encryption-keys.k1", secrets.orderEncryptionKey());
     this.services.add(
         ServiceProcess.start(
             "order-service",

@@ -75,8 +75,8 @@ class CheckoutThroughTheGatewayIT {
     shop.fillCart(buyer, sku, 1);
     var checkout = buyer.api().withHeader("Idempotency-Key", UUID.randomUUID().toString());
 
-    var first = checkout.post("/api/v1/orders", Map.of("cardToken", buyer.card()));
-    var again = checkout.post("/api/v1/orders", Map.of("cardToken", buyer.card()));
+    var first = checkout.post("/api/v1/orders", DemoData.checkoutToBerlin(buyer.card()));
+    var again = checkout.post("/api/v1/orders", DemoData.checkoutToBerlin(buyer.card()));
 
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
     assertThat(again.status()).as(again.toString()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package dev.marketplace.order;
 
 import dev.marketplace.testkit.KafkaTestServer;
+import dev.marketplace.testkit.Ports;
 import dev.marketplace.testkit.PostgresTestServer;
 import dev.marketplace.testkit.RedisTestServer;
 import dev.marketplace.testkit.TestNamespace;
@@ -22,10 +23,22 @@ public abstract class OrderIntegrationTest extends RunningOrderService {
     RedisTestServer.register(registry);
   }
 
-  /** PostgreSQL, Kafka and the token issuer: for a test that chooses its own Redis. */
+  /**
+   * PostgreSQL, Kafka, the token issuer and the keys that seal delivery addresses: for a test that
+   * chooses its own Redis. No customer-service runs here, so a checkout naming a saved address
+   * finds none listening (the local stack's tests read saved addresses for real).
+   */
   public static void serversButRedis(DynamicPropertyRegistry registry, TestNamespace namespace) {
     PostgresTestServer.register(registry, namespace);
     KafkaTestServer.register(registry, namespace);
     TestTokens.register(registry);
+    registry.add("marketplace.privacy.encryption-keys.k1", () -> ENCRYPTION_KEY);
+    registry.add("marketplace.privacy.active-key", () -> "k1");
+    int nothingListens = Ports.free();
+    registry.add("marketplace.orders.customers.uri", () -> "http://127.0.0.1:" + nothingListens);
   }
+
+  private static final String ENCRYPTION_KEY =
+      java.util.Base64.getEncoder()
+          .encodeToString(new java.security.SecureRandom().generateSeed(32));
 }

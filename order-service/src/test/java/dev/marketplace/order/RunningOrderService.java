@@ -14,6 +14,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -29,6 +30,22 @@ public abstract class RunningOrderService {
   @Autowired protected TopicNames topics;
   @Autowired protected KafkaTemplate<String, String> kafka;
 
+  @Autowired protected JdbcClient jdbc;
+
+  /** A valid German address: every test vendor ships there unless a test sets other rates. */
+  protected static final Map<String, Object> BERLIN =
+      Map.of(
+          "recipient", "Ada Lovelace",
+          "line1", "Unter den Linden 1",
+          "city", "Berlin",
+          "postalCode", "10117",
+          "country", "DE");
+
+  /** A checkout with this card, to {@link #BERLIN}. */
+  protected static Map<String, Object> checkoutBody(String cardToken) {
+    return Map.of("cardToken", cardToken, "address", BERLIN);
+  }
+
   protected ApiClient shopper(String customerId) {
     return ApiClient.at("http://localhost:" + port).withToken(TestTokens.shopper(customerId));
   }
@@ -42,6 +59,19 @@ public abstract class RunningOrderService {
     catalogHas(productId, 1, ProductChangedV1.Status.PUBLISHED, vendorId, sku, priceMinor);
   }
 
+  /**
+   * A vendor that has no shipping rates yet ships to Germany for free, so that tests about other
+   * things need not set rates; a test about shipping sets its own (they replace these).
+   */
+  private void shipsToGermanyUnlessSet(String vendorId) {
+    jdbc.sql(
+            "INSERT INTO shipping_rate (vendor_id, country, currency, price_minor, updated_at)"
+                + " SELECT ?, 'DE', 'EUR', 0, now()"
+                + " WHERE NOT EXISTS (SELECT 1 FROM shipping_rate WHERE vendor_id = ?)")
+        .params(vendorId, vendorId)
+        .update();
+  }
+
   /** A catalog event at a given version and status (a later version archives, for example). */
   protected void catalogHas(
       String productId,
@@ -50,6 +80,7 @@ public abstract class RunningOrderService {
       String vendorId,
       String sku,
       long priceMinor) {
+    shipsToGermanyUnlessSet(vendorId);
     Instant now = Instant.now();
     send(
         Topics.CATALOG_PRODUCTS,

@@ -1,5 +1,6 @@
 package dev.marketplace.catalog.product;
 
+import dev.marketplace.platform.security.CallerVendor;
 import dev.marketplace.platform.web.PageResponse;
 import dev.marketplace.platform.web.PreconditionRequiredException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,9 +1,12 @@
 package dev.marketplace.customer.account;
 
-import dev.marketplace.customer.privacy.Encrypted;
+import dev.marketplace.platform.privacy.Sealed;
+import dev.marketplace.platform.privacy.SealedConverter;
+import dev.marketplace.platform.privacy.SealedFields;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -16,10 +19,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person who signs in: a shopper, a vendor's user or a staff member. Personal fields are
- * encrypted in the database; the email is found through its blind index.
+ * A person who signs in: a shopper, a vendor's user or a staff member. Personal fields are sealed
+ * in the database (encrypted, bound to their row and column); the email is found through its blind
+ * index.
  */
 @Entity
+@EntityListeners(SealedFields.class)
 @Table(name = "account")
 public class Account {
 
@@ -31,8 +36,9 @@ public class Account {
   @Column(name = "email_index")
   private String emailIndex;
 
-  @Convert(converter = Encrypted.class)
-  private @Nullable String email;
+  @Column(name = "email")
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed email;
 
   @Column(name = "password_hash")
   private @Nullable String passwordHash;
@@ -46,15 +52,16 @@ public class Account {
   private @Nullable UUID vendorId;
 
   @Column(name = "given_name")
-  @Convert(converter = Encrypted.class)
-  private @Nullable String givenName;
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed givenName;
 
   @Column(name = "family_name")
-  @Convert(converter = Encrypted.class)
-  private @Nullable String familyName;
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed familyName;
 
-  @Convert(converter = Encrypted.class)
-  private @Nullable String phone;
+  @Column(name = "phone")
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed phone;
 
   @Column(name = "preferred_locale")
   private @Nullable String preferredLocale;
@@ -84,7 +91,7 @@ public class Account {
     this.id = UUID.randomUUID();
     this.kind = kind;
     this.emailIndex = emailIndex;
-    this.email = email;
+    this.email = Sealed.of(email);
     this.passwordHash = passwordHash;
     this.status = status;
     this.roles = String.join(",", roles);
@@ -111,8 +118,8 @@ public class Account {
             List.of("SHOPPER"),
             null,
             now);
-    account.givenName = givenName;
-    account.familyName = familyName;
+    account.givenName = Sealed.of(givenName);
+    account.familyName = Sealed.of(familyName);
     return account;
   }
 
@@ -168,9 +175,9 @@ public class Account {
       @Nullable String preferredCurrency,
       Instant now) {
     requireNotErased();
-    this.givenName = givenName;
-    this.familyName = familyName;
-    this.phone = phone;
+    this.givenName = Sealed.of(givenName);
+    this.familyName = Sealed.of(familyName);
+    this.phone = Sealed.ofNullable(phone);
     this.preferredLocale = preferredLocale;
     this.preferredCurrency = preferredCurrency;
     this.updatedAt = now;
@@ -209,7 +216,7 @@ public class Account {
   }
 
   public @Nullable String email() {
-    return email;
+    return Sealed.valueOf(email);
   }
 
   public @Nullable String passwordHash() {
@@ -229,15 +236,15 @@ public class Account {
   }
 
   public @Nullable String givenName() {
-    return givenName;
+    return Sealed.valueOf(givenName);
   }
 
   public @Nullable String familyName() {
-    return familyName;
+    return Sealed.valueOf(familyName);
   }
 
   public @Nullable String phone() {
-    return phone;
+    return Sealed.valueOf(phone);
   }
 
   public @Nullable String preferredLocale() {

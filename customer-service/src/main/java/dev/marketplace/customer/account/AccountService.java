@@ -153,6 +153,15 @@ public class AccountService {
     return addresses.save(new Address(accountId, request, clock.instant())).view();
   }
 
+  @Transactional(readOnly = true)
+  public AddressView address(UUID accountId, UUID addressId) {
+    active(accountId);
+    return addresses
+        .findByIdAndAccountId(addressId, accountId)
+        .orElseThrow(() -> new NotFoundException("No address " + addressId + "."))
+        .view();
+  }
+
   @Transactional
   public void removeAddress(UUID accountId, UUID addressId) {
     Address address =

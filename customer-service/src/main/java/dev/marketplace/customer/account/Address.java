@@ -1,17 +1,21 @@
 package dev.marketplace.customer.account;
 
-import dev.marketplace.customer.privacy.Encrypted;
+import dev.marketplace.platform.privacy.Sealed;
+import dev.marketplace.platform.privacy.SealedConverter;
+import dev.marketplace.platform.privacy.SealedFields;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A shopper's postal address; every field is encrypted (it identifies where a person lives). */
+/** A shopper's postal address; every field is sealed (it identifies where a person lives). */
 @Entity
+@EntityListeners(SealedFields.class)
 @Table(name = "address")
 public class Address {
 
@@ -20,33 +24,41 @@ public class Address {
   @Column(name = "account_id")
   private UUID accountId;
 
-  @Convert(converter = Encrypted.class)
-  private @Nullable String label;
+  @Column(name = "label")
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed label;
 
-  @Convert(converter = Encrypted.class)
-  private String recipient;
+  @Column(name = "recipient")
+  @Convert(converter = SealedConverter.class)
+  private Sealed recipient;
 
-  @Convert(converter = Encrypted.class)
-  private String line1;
+  @Column(name = "line1")
+  @Convert(converter = SealedConverter.class)
+  private Sealed line1;
 
-  @Convert(converter = Encrypted.class)
-  private @Nullable String line2;
+  @Column(name = "line2")
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed line2;
 
-  @Convert(converter = Encrypted.class)
-  private String city;
+  @Column(name = "city")
+  @Convert(converter = SealedConverter.class)
+  private Sealed city;
 
   @Column(name = "postal_code")
-  @Convert(converter = Encrypted.class)
-  private String postalCode;
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed postalCode;
 
-  @Convert(converter = Encrypted.class)
-  private @Nullable String region;
+  @Column(name = "region")
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed region;
 
-  @Convert(converter = Encrypted.class)
-  private String country;
+  @Column(name = "country")
+  @Convert(converter = SealedConverter.class)
+  private Sealed country;
 
-  @Convert(converter = Encrypted.class)
-  private @Nullable String phone;
+  @Column(name = "phone")
+  @Convert(converter = SealedConverter.class)
+  private @Nullable Sealed phone;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -56,21 +68,31 @@ public class Address {
   public Address(UUID accountId, AddressRequest request, Instant now) {
     this.id = UUID.randomUUID();
     this.accountId = accountId;
-    this.label = request.label();
-    this.recipient = request.recipient();
-    this.line1 = request.line1();
-    this.line2 = request.line2();
-    this.city = request.city();
-    this.postalCode = request.postalCode();
-    this.region = request.region();
-    this.country = request.country();
-    this.phone = request.phone();
+    this.label = Sealed.ofNullable(request.label());
+    this.recipient = Sealed.of(request.recipient());
+    this.line1 = Sealed.of(request.line1());
+    this.line2 = Sealed.ofNullable(request.line2());
+    this.city = Sealed.of(request.city());
+    this.postalCode = Sealed.ofNullable(request.postalCode());
+    this.region = Sealed.ofNullable(request.region());
+    this.country = Sealed.of(request.country());
+    this.phone = Sealed.ofNullable(request.phone());
     this.createdAt = now;
   }
 
   public AddressView view() {
     return new AddressView(
-        id, label, recipient, line1, line2, city, postalCode, region, country, phone, createdAt);
+        id,
+        Sealed.valueOf(label),
+        recipient.value(),
+        line1.value(),
+        Sealed.valueOf(line2),
+        city.value(),
+        Sealed.valueOf(postalCode),
+        Sealed.valueOf(region),
+        country.value(),
+        Sealed.valueOf(phone),
+        createdAt);
   }
 
   public UUID id() {

@@ -11,7 +11,7 @@ public record AddressView(
     String line1,
     @Nullable String line2,
     String city,
-    String postalCode,
+    @Nullable String postalCode,
     @Nullable String region,
     String country,
     @Nullable String phone,

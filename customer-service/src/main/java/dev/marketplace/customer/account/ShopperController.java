@@ -75,6 +75,13 @@ class ShopperController {
     return accounts.addresses(shopper(token));
   }
 
+  /** Also what order-service reads, with the shopper's token, for a checkout naming this id. */
+  @Operation(summary = "Read one of the shopper's addresses")
+  @GetMapping("/me/addresses/{id}")
+  AddressView address(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
+    return accounts.address(shopper(token), id);
+  }
+
   @Operation(summary = "Add an address")
   @PostMapping(path = "/me/addresses", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<AddressView> addAddress(

@@ -7,11 +7,6 @@ import org.springframework.context.annotation.Configuration;
 class PrivacyConfiguration {
 
   @Bean
-  PersonalDataCipher personalDataCipher(PrivacyProperties properties) {
-    return new PersonalDataCipher(properties.encryptionKeys(), properties.activeKey());
-  }
-
-  @Bean
   BlindIndex blindIndex(PrivacyProperties properties) {
     return new BlindIndex(properties.blindIndexKey());
   }

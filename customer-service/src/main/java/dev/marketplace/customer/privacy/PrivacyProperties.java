@@ -1,16 +1,13 @@
 package dev.marketplace.customer.privacy;
 
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Keys for personal data, from a secret (env vars in production).
+ * The key of the email blind index, from a secret (env vars in production). The keys that seal
+ * personal data are platform-starter's ({@code marketplace.privacy.encryption-keys}).
  *
- * @param encryptionKeys AES-256 keys by id, base64 (32 bytes each); old ids stay to read old rows
- * @param activeKey the id that encrypts new values
  * @param blindIndexKey HMAC key (base64, at least 32 bytes) for looking up emails without storing
  *     them in clear
  */
 @ConfigurationProperties("marketplace.privacy")
-public record PrivacyProperties(
-    Map<String, String> encryptionKeys, String activeKey, String blindIndexKey) {}
+public record PrivacyProperties(String blindIndexKey) {}

@@ -1,4 +1,7 @@
-/** Personal data at rest: field-level AES-256-GCM encryption and blind indexes for lookups. */
+/**
+ * Personal data at rest in customer-service: blind indexes for email lookups, and the migration
+ * that bound every stored value to its row and column (the sealing itself is platform-starter's).
+ */
 @NullMarked
 package dev.marketplace.customer.privacy;
 

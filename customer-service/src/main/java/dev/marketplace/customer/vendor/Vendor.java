@@ -1,9 +1,12 @@
 package dev.marketplace.customer.vendor;
 
-import dev.marketplace.customer.privacy.Encrypted;
+import dev.marketplace.platform.privacy.Sealed;
+import dev.marketplace.platform.privacy.SealedConverter;
+import dev.marketplace.platform.privacy.SealedFields;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -14,6 +17,7 @@ import java.util.UUID;
 
 /** A selling organisation. Only an approved vendor's users and API clients act as VENDOR. */
 @Entity
+@EntityListeners(SealedFields.class)
 @Table(name = "vendor")
 public class Vendor {
 
@@ -23,8 +27,8 @@ public class Vendor {
 
   /** A named person's address, usually: personal data, so encrypted. */
   @Column(name = "contact_email")
-  @Convert(converter = Encrypted.class)
-  private String contactEmail;
+  @Convert(converter = SealedConverter.class)
+  private Sealed contactEmail;
 
   @Enumerated(EnumType.STRING)
   private VendorStatus status;
@@ -42,7 +46,7 @@ public class Vendor {
   public Vendor(String name, String contactEmail, Instant now) {
     this.id = UUID.randomUUID();
     this.name = name;
-    this.contactEmail = contactEmail;
+    this.contactEmail = Sealed.of(contactEmail);
     this.status = VendorStatus.PENDING;
     this.createdAt = now;
     this.updatedAt = now;
@@ -85,7 +89,7 @@ public class Vendor {
   }
 
   public String contactEmail() {
-    return contactEmail;
+    return contactEmail.value();
   }
 
   public VendorStatus status() {

@@ -1,6 +1,7 @@
 package dev.marketplace.customer.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.customer.CustomerIntegrationTest;
@@ -36,6 +37,35 @@ class PersonalDataIT extends CustomerIntegrationTest {
           "phone", "+44 20 7946 0958");
 
   @Autowired JdbcClient jdbc;
+  @Autowired AddressRepository addresses;
+
+  @Test
+  void aValueCopiedToAnotherRowOrColumnDoesNotOpen() {
+    OAuthClient.Tokens tokens = shopperWithData(newEmail("moved"));
+    var work = new java.util.HashMap<>(HOME);
+    work.put("label", "Work");
+    work.put("line1", "1 Work Street");
+    assertThat(as(tokens).post("/api/v1/customers/me/addresses", work).status()).isEqualTo(201);
+    List<UUID> ids =
+        jdbc.sql("SELECT id FROM address WHERE account_id = ? ORDER BY created_at, id")
+            .param(UUID.fromString(profileId(tokens)))
+            .query(UUID.class)
+            .list();
+    UUID first = ids.get(0);
+    UUID second = ids.get(1);
+    assertThat(addresses.findById(second).orElseThrow().view().line1()).isNotBlank();
+
+    jdbc.sql("UPDATE address SET line1 = (SELECT line1 FROM address WHERE id = ?) WHERE id = ?")
+        .params(first, second)
+        .update();
+    jdbc.sql("UPDATE address SET city = line1 WHERE id = ?").param(first).update();
+
+    assertThatThrownBy(() -> addresses.findById(second))
+        .hasStackTraceContaining("address.line1:" + second + " cannot be opened");
+    assertThatThrownBy(() -> addresses.findById(first))
+        .hasStackTraceContaining("address.city:" + first + " cannot be opened");
+    jdbc.sql("DELETE FROM address WHERE id IN (?, ?)").params(first, second).update();
+  }
 
   @Test
   void rawRowsHoldNoPersonalDataInClear() {

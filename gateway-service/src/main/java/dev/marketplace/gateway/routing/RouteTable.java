@@ -34,7 +34,8 @@ class RouteTable {
     RouteLocatorBuilder.Builder routes = builder.routes();
 
     // Checkout: carts and orders (order-service), stock and stores (inventory-service), cards and
-    // payments (payment-service). First, so that /api/v1/admin/payments is not customer's.
+    // payments (payment-service). First, so that /api/v1/admin/orders and /api/v1/admin/payments
+    // are not customer's.
     upstreams.add(
         routes,
         "order",
@@ -46,7 +47,9 @@ class RouteTable {
                 "/api/v1/cart/**",
                 "/api/v1/orders",
                 "/api/v1/orders/**",
-                "/api/v1/vendor/orders/**"));
+                "/api/v1/vendor/orders/**",
+                "/api/v1/vendor/shipping-rates",
+                "/api/v1/admin/orders/**"));
     upstreams.add(
         routes,
         "inventory",

@@ -1,6 +1,6 @@
 package dev.marketplace.inventory.location;
 
-import dev.marketplace.inventory.web.CallerVendor;
+import dev.marketplace.platform.security.CallerVendor;
 import dev.marketplace.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package dev.marketplace.inventory.sales;
 
-import dev.marketplace.inventory.web.CallerVendor;
+import dev.marketplace.platform.security.CallerVendor;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

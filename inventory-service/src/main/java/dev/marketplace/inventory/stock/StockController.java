@@ -1,7 +1,7 @@
 package dev.marketplace.inventory.stock;
 
-import dev.marketplace.inventory.web.CallerVendor;
 import dev.marketplace.inventory.web.EntityTags;
+import dev.marketplace.platform.security.CallerVendor;
 import dev.marketplace.platform.web.InvalidFieldException;
 import dev.marketplace.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;

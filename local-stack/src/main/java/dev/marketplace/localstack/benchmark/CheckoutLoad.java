@@ -1,5 +1,6 @@
 package dev.marketplace.localstack.benchmark;
 
+import dev.marketplace.localstack.DemoData;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,7 +158,7 @@ final class CheckoutLoad {
           shopper
               .api()
               .withHeader("Idempotency-Key", UUID.randomUUID().toString())
-              .post("/api/v1/orders", Map.of("cardToken", shopper.card()));
+              .post("/api/v1/orders", DemoData.checkoutToBerlin(shopper.card()));
       if (measured) {
         checkout.record(System.nanoTime() - start);
       }

@@ -57,6 +57,7 @@ final class CheckoutShop {
         vendor.post(
             "/api/v1/vendor/locations", Map.of("name", "Bench warehouse", "kind", "WAREHOUSE"));
     require(location.status() == 201, location.toString());
+    DemoData.setShippingRates(vendor, List.of(DemoData.rate("DE", 490, 5_000)));
     String locationId = location.json().path("id").asString();
     List<String> skus = new ArrayList<>();
     for (int n = 0; n < products; n++) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,10 +41,16 @@ class CartController {
     this.carts = carts;
   }
 
-  @Operation(summary = "Read the cart, priced now")
+  /** With {@code shipTo} (a country), each vendor part's shipping there and the total with it. */
+  @Operation(summary = "Read the cart, priced now, with shipping to a country")
   @GetMapping
-  CartView get(@AuthenticationPrincipal Jwt token) {
-    return carts.view(token.getSubject());
+  CartView get(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam(required = false)
+          @Nullable
+          @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+          String shipTo) {
+    return carts.view(token.getSubject(), shipTo);
   }
 
   @Operation(summary = "Put an item in the cart, or change its quantity")

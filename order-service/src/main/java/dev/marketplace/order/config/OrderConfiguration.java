@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -19,7 +20,10 @@ class OrderConfiguration {
     return Clock.systemUTC();
   }
 
-  /** Carts and orders are a shopper's own; vendors see their parts. */
+  /**
+   * Carts and orders are a shopper's own; vendors see their parts and set their shipping rates;
+   * support staff read any order (audited).
+   */
   @Bean
   AuthorizationRules orderRules() {
     return rules ->
@@ -28,7 +32,11 @@ class OrderConfiguration {
                 "/api/v1/cart/**", "/api/v1/cart", "/api/v1/orders/**", "/api/v1/orders")
             .hasRole(Roles.SHOPPER)
             .requestMatchers("/api/v1/vendor/**")
-            .hasRole(Roles.VENDOR);
+            .hasRole(Roles.VENDOR)
+            .requestMatchers(HttpMethod.GET, "/api/v1/admin/orders/**")
+            .hasAnyRole(Roles.SUPPORT, Roles.ADMIN)
+            .requestMatchers("/api/v1/admin/**")
+            .hasRole(Roles.ADMIN);
   }
 
   /**

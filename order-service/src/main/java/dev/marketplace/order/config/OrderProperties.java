@@ -1,5 +1,6 @@
 package dev.marketplace.order.config;
 
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQuantityPerLine the most of one SKU a cart line may hold
  * @param maxLinesPerCart the most SKUs in one cart
  * @param checkout how many checkouts run at once, and how long the others wait
+ * @param customers where saved addresses are read
  */
 @ConfigurationProperties("marketplace.orders")
 public record OrderProperties(
@@ -17,7 +19,18 @@ public record OrderProperties(
     @DefaultValue("7d") Duration shippingDeadline,
     @DefaultValue("100") int maxQuantityPerLine,
     @DefaultValue("50") int maxLinesPerCart,
-    @DefaultValue Checkout checkout) {
+    @DefaultValue Checkout checkout,
+    @DefaultValue Customers customers) {
+
+  /**
+   * @param uri customer-service's base URI
+   * @param connectTimeout how long a connection may take
+   * @param readTimeout how long an answer may take
+   */
+  public record Customers(
+      @DefaultValue("http://localhost:8083") URI uri,
+      @DefaultValue("1s") Duration connectTimeout,
+      @DefaultValue("2s") Duration readTimeout) {}
 
   /**
    * @param maxConcurrent checkouts that run at once (each holds a database connection)

@@ -10,6 +10,7 @@ import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
+import dev.marketplace.order.money.Money;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
@@ -122,12 +123,14 @@ public class Order implements Persistable<UUID> {
 
   /**
    * A new order: it asks inventory to hold every line until {@code holdUntil} (the shipping
-   * deadline; a shipped part commits its stock before then).
+   * deadline; a shipped part commits its stock before then). Its total is its lines and each vendor
+   * part's {@code shipping}.
    */
   public static Order place(
       UUID id,
       String customerId,
       List<OrderLine> lines,
+      Map<String, Money> shipping,
       String cardToken,
       Instant now,
       Instant holdUntil) {
@@ -140,10 +143,20 @@ public class Order implements Persistable<UUID> {
     order.customerId = customerId;
     order.lines = new ArrayList<>(lines);
     order.cardToken = cardToken;
-    order.total = lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
-    order.parts =
-        lines.stream().map(OrderLine::vendorId).distinct().map(VendorPart::awaiting).toList();
-    order.parts = new ArrayList<>(order.parts);
+    order.parts = new ArrayList<>();
+    Money total = null;
+    for (Map.Entry<String, List<OrderLine>> part : order.linesByVendor().entrySet()) {
+      Money items =
+          part.getValue().stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
+      Money partShipping = shipping.get(part.getKey());
+      if (partShipping == null) {
+        throw new IllegalArgumentException("no shipping for vendor " + part.getKey());
+      }
+      Money partTotal = items.plus(partShipping);
+      total = total == null ? partTotal : total.plus(partTotal);
+      order.parts.add(VendorPart.awaiting(part.getKey(), partShipping.amountMinor()));
+    }
+    order.total = total;
     order.placedAt = now;
     order.moveTo(OrderStatus.RESERVING_STOCK, null, now);
     order.send(
@@ -274,12 +287,21 @@ public class Order implements Persistable<UUID> {
     }
   }
 
+  /** What the vendor's part comes to: its items and its shipping. */
   public Money vendorTotal(String vendorId) {
+    return vendorItems(vendorId).plus(vendorShipping(vendorId));
+  }
+
+  public Money vendorItems(String vendorId) {
     return lines.stream()
         .filter(l -> l.vendorId().equals(vendorId))
         .map(OrderLine::total)
         .reduce(Money::plus)
         .orElseThrow(() -> new IllegalArgumentException("no lines of vendor " + vendorId));
+  }
+
+  public Money vendorShipping(String vendorId) {
+    return new Money(parts.get(partIndex(vendorId)).shippingMinor(), total.currency());
   }
 
   public boolean hasVendor(String vendorId) {

@@ -1,5 +1,8 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.order.delivery.SavedAddresses;
+import dev.marketplace.order.delivery.ShippingAddress;
+import dev.marketplace.platform.web.InvalidFieldException;
 import dev.marketplace.platform.web.PageResponse;
 import dev.marketplace.platform.web.PreconditionRequiredException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -33,10 +37,12 @@ class OrderController {
 
   private final OrderService orders;
   private final CheckoutAdmission admission;
+  private final SavedAddresses savedAddresses;
 
-  OrderController(OrderService orders, CheckoutAdmission admission) {
+  OrderController(OrderService orders, CheckoutAdmission admission, SavedAddresses savedAddresses) {
     this.orders = orders;
     this.admission = admission;
+    this.savedAddresses = savedAddresses;
   }
 
   /**
@@ -53,9 +59,18 @@ class OrderController {
       throw new PreconditionRequiredException(
           "Send an Idempotency-Key header (1-200 characters) so a retried checkout cannot order twice.");
     }
+    if ((request.addressId() == null) == (request.address() == null)) {
+      throw new InvalidFieldException(
+          "address", "name one of your saved addresses (addressId) or give one (address)");
+    }
+    Supplier<ShippingAddress> destination =
+        request.address() != null
+            ? request::address
+            : () -> savedAddresses.read(token.getTokenValue(), request.addressId());
     OrderService.Checkout checkout =
-        admission.admit(() -> orders.checkout(token.getSubject(), idempotencyKey, request));
-    OrderView view = OrderView.of(checkout.order());
+        admission.admit(
+            () -> orders.checkout(token.getSubject(), idempotencyKey, request, destination));
+    OrderView view = OrderView.of(checkout.order(), orders.deliveryAddress(checkout.order().id()));
     return checkout.created()
         ? ResponseEntity.created(URI.create("/api/v1/orders/" + view.id())).body(view)
         : ResponseEntity.ok(view);
@@ -75,7 +90,7 @@ class OrderController {
   @Operation(summary = "Read an order and its timeline")
   @GetMapping("/{id}")
   OrderView get(@AuthenticationPrincipal Jwt token, @PathVariable UUID id) {
-    return OrderView.of(orders.ownOrder(token.getSubject(), id));
+    return OrderView.of(orders.ownOrder(token.getSubject(), id), orders.deliveryAddress(id));
   }
 
   @Operation(summary = "Cancel an order before it ships")

@@ -1,5 +1,6 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.order.money.Money;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;

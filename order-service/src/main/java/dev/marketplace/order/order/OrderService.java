@@ -6,8 +6,15 @@ import dev.marketplace.order.catalog.ItemKey;
 import dev.marketplace.order.catalog.SellableSku;
 import dev.marketplace.order.catalog.SellableSkus;
 import dev.marketplace.order.config.OrderProperties;
+import dev.marketplace.order.delivery.DeliveryAddress;
+import dev.marketplace.order.delivery.DeliveryAddresses;
+import dev.marketplace.order.delivery.ShippingAddress;
+import dev.marketplace.order.money.Money;
+import dev.marketplace.order.shipping.ShippingQuote;
+import dev.marketplace.order.shipping.ShippingRates;
 import dev.marketplace.platform.outbox.Outbox;
 import dev.marketplace.platform.web.ConflictException;
+import dev.marketplace.platform.web.FieldError;
 import dev.marketplace.platform.web.InvalidFieldException;
 import dev.marketplace.platform.web.NotFoundException;
 import dev.marketplace.platform.web.ServiceBusyException;
@@ -18,12 +25,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -56,6 +67,8 @@ public class OrderService {
   private final Clock clock;
   private final OrderMetrics metrics;
   private final SagaBacklog backlog;
+  private final ShippingRates shippingRates;
+  private final DeliveryAddresses deliveryAddresses;
 
   OrderService(
       OrderRepository orders,
@@ -66,7 +79,9 @@ public class OrderService {
       OrderProperties properties,
       Clock clock,
       OrderMetrics metrics,
-      SagaBacklog backlog) {
+      SagaBacklog backlog,
+      ShippingRates shippingRates,
+      DeliveryAddresses deliveryAddresses) {
     this.orders = orders;
     this.carts = carts;
     this.skus = skus;
@@ -76,18 +91,26 @@ public class OrderService {
     this.clock = clock;
     this.metrics = metrics;
     this.backlog = backlog;
+    this.shippingRates = shippingRates;
+    this.deliveryAddresses = deliveryAddresses;
   }
 
   /** The order and whether this request created it (false: the key was used before). */
   public record Checkout(Order order, boolean created) {}
 
   /**
-   * Turns the cart into a PENDING order priced at today's catalog prices and starts the saga. The
-   * same Idempotency-Key again returns the same order; with a different request it is a conflict.
+   * Turns the cart into a PENDING order priced at today's catalog prices and each vendor's shipping
+   * to the {@code destination}, keeps a snapshot of the destination, and starts the saga. The same
+   * Idempotency-Key again returns the same order (the destination is not read again); with a
+   * different request it is a conflict.
    */
   @Transactional
-  public Checkout checkout(String customerId, String idempotencyKey, CheckoutRequest request) {
-    String requestHash = hash(request.cardToken());
+  public Checkout checkout(
+      String customerId,
+      String idempotencyKey,
+      CheckoutRequest request,
+      Supplier<ShippingAddress> destination) {
+    String requestHash = hash(request.fingerprint());
     // Requests with one key take turns: a repeat sent while the first runs waits for it and then
     // answers with its order, instead of finding the cart the first one emptied.
     takeTurnWith(customerId, idempotencyKey);
@@ -118,16 +141,20 @@ public class OrderService {
     if (lines.stream().map(l -> l.unitPrice().currency()).distinct().count() > 1) {
       throw new InvalidFieldException("cart", "holds products priced in different currencies");
     }
+    ShippingAddress address = destination.get();
+    ShippingQuote shipping = quote(lines, address.country());
     Instant now = clock.instant();
     Order order =
         Order.place(
             UUID.randomUUID(),
             customerId,
             lines,
+            shipping.costs(),
             request.cardToken(),
             now,
             now.plus(properties.shippingDeadline()));
     save(order);
+    deliveryAddresses.save(new DeliveryAddress(order.id(), address));
     int recorded =
         jdbc.sql(
                 "INSERT INTO checkout_request (customer_id, idempotency_key, request_hash, order_id,"
@@ -156,6 +183,35 @@ public class OrderService {
           }
         });
     return new Checkout(order, true);
+  }
+
+  /**
+   * Each vendor part's shipping to the country; refused, naming every line that would not ship,
+   * when a vendor does not ship there.
+   */
+  private ShippingQuote quote(List<OrderLine> lines, String country) {
+    Map<String, Money> items = new LinkedHashMap<>();
+    lines.forEach(l -> items.merge(l.vendorId(), l.total(), Money::plus));
+    String currency = lines.getFirst().unitPrice().currency();
+    ShippingQuote quote =
+        ShippingQuote.of(items, shippingRates.to(items.keySet(), country, currency));
+    if (!quote.shipsEverything()) {
+      throw new InvalidFieldException(
+          lines.stream()
+              .filter(l -> quote.unshipped().contains(l.vendorId()))
+              .map(
+                  l ->
+                      new FieldError(
+                          "cart[" + l.vendorId() + "/" + l.sku() + "]",
+                          l.productName()
+                              + ": vendor "
+                              + l.vendorId()
+                              + " does not ship to "
+                              + country
+                              + " (remove it, or choose another address)"))
+              .toList());
+    }
+    return quote;
   }
 
   /**
@@ -192,6 +248,31 @@ public class OrderService {
         .findById(orderId)
         .filter(o -> o.customerId().equals(customerId))
         .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+  }
+
+  /** Any order, for support staff. */
+  @Transactional(readOnly = true)
+  public Order anyOrder(UUID orderId) {
+    return orders
+        .findById(orderId)
+        .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+  }
+
+  /**
+   * Where the order goes; none once its shopper was erased and it closed. Callers check first that
+   * the reader may see the order.
+   */
+  @Transactional(readOnly = true)
+  public @Nullable ShippingAddress deliveryAddress(UUID orderId) {
+    return deliveryAddresses.findById(orderId).map(DeliveryAddress::address).orElse(null);
+  }
+
+  /** Where each of these orders goes, in one query. */
+  @Transactional(readOnly = true)
+  public Map<UUID, ShippingAddress> deliveryAddresses(List<UUID> orderIds) {
+    Map<UUID, ShippingAddress> addresses = new HashMap<>();
+    deliveryAddresses.findAllById(orderIds).forEach(d -> addresses.put(d.getId(), d.address()));
+    return addresses;
   }
 
   @Transactional(readOnly = true)
@@ -233,27 +314,39 @@ public class OrderService {
     return order;
   }
 
+  /** What erasing a customer did to its orders. */
+  public record Erasure(int ordersPseudonymised, int addressesDeleted, int addressesKept) {}
+
   /**
-   * Pseudonymises every order of an erased customer and deletes the customer's checkout idempotency
-   * records, in the caller's transaction (the inbox's).
-   *
-   * @return how many orders were pseudonymised
+   * Pseudonymises every order of an erased customer, deletes the delivery addresses of its closed
+   * orders (an open order keeps its address until it closes, when it is deleted), and deletes the
+   * customer's checkout idempotency records, in the caller's transaction (the inbox's).
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int pseudonymiseCustomer(String customerId, String pseudonym) {
+  public Erasure pseudonymiseCustomer(String customerId, String pseudonym) {
     List<UUID> ids =
         jdbc.sql("SELECT id FROM customer_order WHERE customer_id = ? FOR UPDATE")
             .param(customerId)
             .query(UUID.class)
             .list();
     Instant now = clock.instant();
+    int deleted = 0;
+    int kept = 0;
     for (UUID id : ids) {
       Order order = orders.findById(id).orElseThrow();
       order.pseudonymise(pseudonym, now);
       save(order);
+      Optional<DeliveryAddress> address = deliveryAddresses.findById(id);
+      if (address.isPresent() && order.status().isFinal()) {
+        deliveryAddresses.delete(address.get());
+        deleted++;
+      } else if (address.isPresent()) {
+        address.get().eraseWhenClosed();
+        kept++;
+      }
     }
     jdbc.sql("DELETE FROM checkout_request WHERE customer_id = ?").param(customerId).update();
-    return ids.size();
+    return new Erasure(ids.size(), deleted, kept);
   }
 
   /** Applies a saga reply to its order; a reply for an unknown order is ignored. */
@@ -271,6 +364,9 @@ public class OrderService {
   private void save(Order order) {
     // Flushed now: checkout's idempotency row (plain JDBC) references the order.
     orders.saveAndFlush(order);
+    if (order.status().isFinal()) {
+      deliveryAddresses.deleteIfErasureWaits(order.id());
+    }
     for (SagaMessage message : order.takeMessages()) {
       outbox.publish(message.topic(), message.payload());
       if (message.payload() instanceof OrderStatusChangedV1 changed) {

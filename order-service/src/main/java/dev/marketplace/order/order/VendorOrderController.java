@@ -1,6 +1,7 @@
 package dev.marketplace.order.order;
 
-import dev.marketplace.platform.security.Roles;
+import dev.marketplace.order.delivery.ShippingAddress;
+import dev.marketplace.platform.security.CallerVendor;
 import dev.marketplace.platform.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -8,12 +9,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -43,11 +46,14 @@ class VendorOrderController {
       @AuthenticationPrincipal Jwt token,
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    String vendorId = vendor(token);
+    String vendorId = CallerVendor.of(token);
     var pageable =
         PageRequest.of(page, size, Sort.by(Sort.Order.desc("placedAt"), Sort.Order.asc("id")));
+    var orderPage = orders.vendorOrders(vendorId, pageable);
+    Map<UUID, ShippingAddress> addresses =
+        orders.deliveryAddresses(orderPage.map(Order::id).getContent());
     return PageResponse.from(
-        orders.vendorOrders(vendorId, pageable), o -> VendorOrderView.of(o, vendorId));
+        orderPage, o -> VendorOrderView.of(o, vendorId, addresses.get(o.id())));
   }
 
   @Operation(summary = "Ship the vendor's part of an order")
@@ -56,24 +62,27 @@ class VendorOrderController {
       @AuthenticationPrincipal Jwt token,
       @PathVariable UUID id,
       @Valid @RequestBody ShipRequest request) {
-    String vendorId = vendor(token);
-    return VendorOrderView.of(orders.ship(vendorId, id, request.trackingNumber()), vendorId);
-  }
-
-  private static String vendor(Jwt token) {
-    String vendorId = token.getClaimAsString(Roles.VENDOR_ID_CLAIM);
-    if (vendorId == null || vendorId.isBlank()) {
-      throw new AccessDeniedException("The token names no vendor.");
-    }
-    return vendorId;
+    String vendorId = CallerVendor.of(token);
+    Order order = orders.ship(vendorId, id, request.trackingNumber());
+    return VendorOrderView.of(order, vendorId, orders.deliveryAddress(id));
   }
 
   record ShipRequest(@NotBlank @Size(max = 100) String trackingNumber) {}
 
-  /** One vendor's part of an order: its lines only, never the other vendors'. */
-  record VendorOrderView(UUID orderId, String orderStatus, VendorPart part, List<OrderLine> lines) {
+  /**
+   * One vendor's part of an order: its lines, its shipping and where it goes; never the other
+   * vendors' lines or amounts, nor the order's total.
+   */
+  record VendorOrderView(
+      UUID orderId,
+      String orderStatus,
+      Instant placedAt,
+      OrderView.PartView part,
+      List<OrderLine> lines,
+      @Nullable ShippingAddress deliveryAddress) {
 
-    static VendorOrderView of(Order order, String vendorId) {
+    static VendorOrderView of(
+        Order order, String vendorId, @Nullable ShippingAddress deliveryAddress) {
       VendorPart part =
           order.parts().stream()
               .filter(p -> p.vendorId().equals(vendorId))
@@ -82,8 +91,10 @@ class VendorOrderController {
       return new VendorOrderView(
           order.id(),
           order.status().name(),
-          part,
-          order.linesByVendor().getOrDefault(vendorId, List.of()));
+          order.placedAt(),
+          OrderView.PartView.of(order, part),
+          order.linesByVendor().getOrDefault(vendorId, List.of()),
+          deliveryAddress);
     }
   }
 }

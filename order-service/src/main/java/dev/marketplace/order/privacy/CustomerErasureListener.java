@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Erases what order-service holds about an erased customer, once per erasure event: the cart (in
  * Redis, first, and idempotent, so a Redis failure retries the whole event), then, in one
  * transaction with the inbox record, the orders' link to the customer (pseudonymised: orders stay
- * for accounting) and the checkout idempotency records; and confirms it for the erasure report.
+ * for accounting), the delivery addresses of closed orders (an open order's when it closes) and the
+ * checkout idempotency records; and confirms it for the erasure report.
  */
 @Component
 class CustomerErasureListener {
@@ -56,7 +57,8 @@ class CustomerErasureListener {
 
   private void erase(String customerId) {
     // One pseudonym per erasure: the customer's orders stay together, linked to no one.
-    int pseudonymised = orders.pseudonymiseCustomer(customerId, "erased-" + UUID.randomUUID());
+    OrderService.Erasure erasure =
+        orders.pseudonymiseCustomer(customerId, "erased-" + UUID.randomUUID());
     outbox.publish(
         Topics.CUSTOMER_ERASURES,
         new CustomerErasureConfirmedV1(
@@ -64,8 +66,11 @@ class CustomerErasureListener {
             SERVICE,
             List.of(
                 "cart deleted",
-                pseudonymised
+                erasure.ordersPseudonymised()
                     + " orders pseudonymised (kept for accounting, card reference removed)",
+                erasure.addressesDeleted() + " delivery addresses deleted",
+                erasure.addressesKept()
+                    + " delivery addresses kept until their open orders close, then deleted",
                 "checkout idempotency records deleted"),
             clock.instant()));
   }

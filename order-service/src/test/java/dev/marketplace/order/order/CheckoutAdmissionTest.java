@@ -22,7 +22,11 @@ class CheckoutAdmissionTest {
               100,
               50,
               new OrderProperties.Checkout(
-                  1, Duration.ofMillis(200), Duration.ofSeconds(3), 200, Duration.ofMillis(250))),
+                  1, Duration.ofMillis(200), Duration.ofSeconds(3), 200, Duration.ofMillis(250)),
+              new OrderProperties.Customers(
+                  java.net.URI.create("http://localhost:1"),
+                  Duration.ofSeconds(1),
+                  Duration.ofSeconds(2))),
           new SimpleMeterRegistry());
 
   @Test

@@ -40,7 +40,7 @@ class CheckoutRacesIT extends OrderIntegrationTest {
               () ->
                   shopper
                       .withHeader("Idempotency-Key", key)
-                      .post("/api/v1/orders", Map.of("cardToken", "pm_1")));
+                      .post("/api/v1/orders", checkoutBody("pm_1")));
 
       List<String> orderIds = new ArrayList<>();
       for (ApiClient.Response answer : answers) {
@@ -64,7 +64,7 @@ class CheckoutRacesIT extends OrderIntegrationTest {
       String orderId =
           shopper
               .withHeader("Idempotency-Key", "cancel-" + UUID.randomUUID())
-              .post("/api/v1/orders", Map.of("cardToken", "pm_1"))
+              .post("/api/v1/orders", checkoutBody("pm_1"))
               .json()
               .path("id")
               .asString();
@@ -94,7 +94,7 @@ class CheckoutRacesIT extends OrderIntegrationTest {
       ApiClient.Response placed =
           shopper
               .withHeader("Idempotency-Key", "clean-" + UUID.randomUUID())
-              .post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+              .post("/api/v1/orders", checkoutBody("pm_1"));
 
       assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
       assertThat(placed.json().path("status").asString()).isEqualTo("PENDING");

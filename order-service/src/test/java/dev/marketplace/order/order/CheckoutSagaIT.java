@@ -142,7 +142,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
 
     assertThat(checkout(shopper, "k").status()).isEqualTo(409); // empty cart
-    var noKey = shopper.post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+    var noKey = shopper.post("/api/v1/orders", checkoutBody("pm_1"));
     assertThat(noKey.status()).isEqualTo(428);
     assertThat(noKey.contentType()).startsWith("application/problem+json");
     await().atMost(Duration.ofSeconds(20)).until(() -> put(shopper, sku, 1).status() == 200);
@@ -249,22 +249,20 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     fill(shopper, sku, 1);
 
     var noCard =
-        shopper.withHeader("Idempotency-Key", "k1").post("/api/v1/orders", Map.of("cardToken", ""));
+        shopper.withHeader("Idempotency-Key", "k1").post("/api/v1/orders", checkoutBody(""));
     assertThat(noCard.status()).as(noCard.toString()).isEqualTo(400);
     assertThat(noCard.json().path("errors").findValuesAsString("field"))
         .containsExactly("cardToken");
     var longKey =
         shopper
             .withHeader("Idempotency-Key", "k".repeat(201))
-            .post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+            .post("/api/v1/orders", checkoutBody("pm_1"));
     assertThat(longKey.status()).as(longKey.toString()).isEqualTo(428);
     assertThat(longKey.contentType()).startsWith("application/problem+json");
     var sameKeyOtherCard = checkout(shopper, "k2");
     assertThat(sameKeyOtherCard.status()).isEqualTo(201);
     var reused =
-        shopper
-            .withHeader("Idempotency-Key", "k2")
-            .post("/api/v1/orders", Map.of("cardToken", "pm_2"));
+        shopper.withHeader("Idempotency-Key", "k2").post("/api/v1/orders", checkoutBody("pm_2"));
     assertThat(reused.status()).as(reused.toString()).isEqualTo(409);
     assertThat(reused.contentType()).startsWith("application/problem+json");
     assertThat(shopper.get("/api/v1/orders").json().path("items").size()).isOne();
@@ -290,9 +288,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
   }
 
   private static ApiClient.Response checkout(ApiClient shopper, String key) {
-    return shopper
-        .withHeader("Idempotency-Key", key)
-        .post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+    return shopper.withHeader("Idempotency-Key", key).post("/api/v1/orders", checkoutBody("pm_1"));
   }
 
   private static void awaitStatus(ApiClient shopper, String orderId, String status) {

@@ -12,8 +12,10 @@ import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
+import dev.marketplace.order.money.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,7 @@ class OrderSagaTest {
           List.of(
               new OrderLine("LAMP-1", "vendor-a", "Brass lamp", 1, LAMP),
               new OrderLine("MUG-1", "vendor-b", "Mug", 2, MUG)),
+          Map.of("vendor-a", new Money(490, "EUR"), "vendor-b", Money.zero("EUR")),
           "pm_1",
           NOW,
           NOW.plusSeconds(7 * 86_400));
@@ -40,7 +43,7 @@ class OrderSagaTest {
     List<Event> sent = payloads(order);
 
     assertThat(order.status()).isEqualTo(OrderStatus.RESERVING_STOCK);
-    assertThat(order.total()).isEqualTo(new Money(15_900, "EUR"));
+    assertThat(order.total()).isEqualTo(new Money(16_390, "EUR")); // 12,900 + 2 × 1,500 + 490
     ReserveStockV1 reserve = only(sent, ReserveStockV1.class);
     assertThat(reserve.lines()).hasSize(2);
     assertThat(reserve.lines().get(1).quantity()).isEqualTo(2);
@@ -52,7 +55,7 @@ class OrderSagaTest {
 
     order.stockReserved(NOW);
     AuthorizePaymentV1 authorize = only(payloads(order), AuthorizePaymentV1.class);
-    assertThat(authorize.amountMinor()).isEqualTo(15_900);
+    assertThat(authorize.amountMinor()).isEqualTo(16_390);
     assertThat(authorize.cardToken()).isEqualTo("pm_1");
 
     order.paymentAuthorized("pay_1", NOW);
@@ -117,6 +120,8 @@ class OrderSagaTest {
     assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
 
     order.ship("vendor-a", "TRACK-2", NOW);
+    // vendor-a's share is its lamp and its shipping.
+    assertThat(only(payloads(order), CapturePaymentV1.class).amountMinor()).isEqualTo(13_390);
     assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
     assertThatThrownBy(() -> order.ship("vendor-a", "TRACK-3", NOW))
         .isInstanceOf(IllegalOrderTransitionException.class);

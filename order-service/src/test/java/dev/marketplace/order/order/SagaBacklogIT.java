@@ -79,8 +79,6 @@ class SagaBacklogIT extends RunningOrderService {
   }
 
   private static ApiClient.Response checkout(ApiClient shopper, String key) {
-    return shopper
-        .withHeader("Idempotency-Key", key)
-        .post("/api/v1/orders", Map.of("cardToken", "pm_1"));
+    return shopper.withHeader("Idempotency-Key", key).post("/api/v1/orders", checkoutBody("pm_1"));
   }
 }

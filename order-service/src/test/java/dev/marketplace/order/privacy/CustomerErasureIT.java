@@ -7,6 +7,7 @@ import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.customer.CustomerErasedV1;
 import dev.marketplace.events.customer.CustomerErasureConfirmedV1;
+import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An erased customer's cart goes, their orders stay for accounting but name no one (in the rows and
@@ -30,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CustomerErasureIT extends OrderIntegrationTest {
 
-  @Autowired JdbcClient jdbc;
   @Autowired StringRedisTemplate redis;
 
   @Test
@@ -43,7 +42,7 @@ class CustomerErasureIT extends OrderIntegrationTest {
     var placed =
         shopper
             .withHeader("Idempotency-Key", "erasure-1")
-            .post("/api/v1/orders", Map.of("cardToken", "pm_erased"));
+            .post("/api/v1/orders", checkoutBody("pm_erased"));
     assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
     String orderId = placed.json().path("id").asString();
     fill(shopper, sku, 3);
@@ -81,6 +80,68 @@ class CustomerErasureIT extends OrderIntegrationTest {
                   .contains("cart deleted")
                   .anyMatch(a -> a.startsWith("1 orders"));
             });
+  }
+
+  @Test
+  void aClosedOrdersAddressGoesAtOnceAndAnOpenOnesWhenItCloses() {
+    String customerId = UUID.randomUUID().toString();
+    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 1_000);
+    ApiClient shopper = shopper(customerId);
+    fill(shopper, sku, 1);
+    String closed = place(shopper, "closed");
+    fill(shopper, sku, 1);
+    String open = place(shopper, "open");
+    noStockFor(closed);
+    await().atMost(Duration.ofSeconds(20)).until(() -> status(closed).equals("CANCELLED"));
+    assertThat(addresses(closed, open)).isEqualTo(2);
+
+    send(Topics.CUSTOMER_ACCOUNTS, new CustomerErasedV1(customerId, Instant.now()));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> addresses(closed) == 0);
+    assertThat(addresses(open)).as("the open order still needs its address").isEqualTo(1);
+    List<ConsumerRecord<String, String>> confirmations =
+        read(Topics.CUSTOMER_ERASURES, customerId, r -> true);
+    assertThat(EventJson.read(confirmations.getFirst().value()).payload())
+        .isInstanceOfSatisfying(
+            CustomerErasureConfirmedV1.class,
+            c ->
+                assertThat(c.actions())
+                    .contains(
+                        "1 delivery addresses deleted",
+                        "1 delivery addresses kept until their open orders close, then deleted"));
+
+    noStockFor(open);
+    await().atMost(Duration.ofSeconds(20)).until(() -> addresses(open) == 0);
+    assertThat(status(open)).isEqualTo("CANCELLED");
+  }
+
+  private String place(ApiClient shopper, String key) {
+    var placed =
+        shopper.withHeader("Idempotency-Key", key).post("/api/v1/orders", checkoutBody("pm_1"));
+    assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+    return placed.json().path("id").asString();
+  }
+
+  private void noStockFor(String orderId) {
+    send(
+        Topics.INVENTORY_REPLIES,
+        new StockReservationFailedV1(
+            orderId, List.of(new StockReservationFailedV1.Shortage("X", 1, 0))));
+  }
+
+  private String status(String orderId) {
+    return jdbc.sql("SELECT status FROM customer_order WHERE id = ?::uuid")
+        .param(orderId)
+        .query(String.class)
+        .single();
+  }
+
+  private long addresses(String... orderIds) {
+    return jdbc.sql("SELECT count(*) FROM order_delivery_address WHERE order_id::text = ANY(?)")
+        .param(orderIds)
+        .query(Long.class)
+        .single();
   }
 
   private long count(String table, String customerId) {

@@ -1,19 +1,32 @@
 package dev.marketplace.platform.web;
 
+import java.util.List;
+
 /**
- * A request field broke a rule that bean validation cannot express (it needs domain state, or
- * several fields together): answered as a 400 validation problem naming the field.
+ * Request fields broke rules that bean validation cannot express (they need domain state, or
+ * several fields together): answered as a 400 validation problem naming each field.
  */
 public class InvalidFieldException extends RuntimeException {
 
-  private final String field;
+  private final List<FieldError> errors;
 
   public InvalidFieldException(String field, String message) {
-    super(message);
-    this.field = field;
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public InvalidFieldException(List<FieldError> errors) {
+    super(errors.isEmpty() ? "invalid request" : errors.getFirst().message());
+    if (errors.isEmpty()) {
+      throw new IllegalArgumentException("an invalid request names at least one field");
+    }
+    this.errors = List.copyOf(errors);
   }
 
   public String field() {
-    return field;
+    return errors.getFirst().field();
+  }
+
+  public List<FieldError> errors() {
+    return errors;
   }
 }

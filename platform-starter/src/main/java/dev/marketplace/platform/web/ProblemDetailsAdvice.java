@@ -107,7 +107,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidFieldException.class)
   ProblemDetail invalidField(InvalidFieldException e) {
-    return validation(List.of(new FieldError(e.field(), e.getMessage())));
+    return validation(e.errors());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

@@ -1,6 +1,5 @@
-package dev.marketplace.inventory.web;
+package dev.marketplace.platform.security;
 
-import dev.marketplace.platform.security.Roles;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.jwt.Jwt;
 

@@ -1,4 +1,4 @@
-package dev.marketplace.order.order;
+package dev.marketplace.order.money;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.persistence.Embeddable;
