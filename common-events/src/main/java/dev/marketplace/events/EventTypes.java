@@ -9,10 +9,13 @@ import dev.marketplace.events.customer.CustomerRegisteredV1;
 import dev.marketplace.events.customer.EmailVerificationRequestedV1;
 import dev.marketplace.events.customer.VendorStatusChangedV1;
 import dev.marketplace.events.inventory.CommitStockV1;
+import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockAvailabilityChangedV1;
 import dev.marketplace.events.inventory.StockCommittedV1;
+import dev.marketplace.events.inventory.StockLinesReleasedV1;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
@@ -57,6 +60,11 @@ public final class EventTypes {
   public static final EventType STOCK_RELEASED_V1 = new EventType("inventory.stock-released", 1);
   public static final EventType COMMIT_STOCK_V1 = new EventType("inventory.commit-stock", 1);
   public static final EventType STOCK_COMMITTED_V1 = new EventType("inventory.stock-committed", 1);
+  public static final EventType SHIP_STOCK_V1 = new EventType("inventory.ship-stock", 1);
+  public static final EventType RELEASE_STOCK_LINES_V1 =
+      new EventType("inventory.release-stock-lines", 1);
+  public static final EventType STOCK_LINES_RELEASED_V1 =
+      new EventType("inventory.stock-lines-released", 1);
   public static final EventType STOCK_AVAILABILITY_CHANGED_V1 =
       new EventType("inventory.availability-changed", 1);
   public static final EventType AUTHORIZE_PAYMENT_V1 = new EventType("payment.authorize", 1);
@@ -87,6 +95,9 @@ public final class EventTypes {
           Map.entry(STOCK_RELEASED_V1, StockReleasedV1.class),
           Map.entry(COMMIT_STOCK_V1, CommitStockV1.class),
           Map.entry(STOCK_COMMITTED_V1, StockCommittedV1.class),
+          Map.entry(SHIP_STOCK_V1, ShipStockV1.class),
+          Map.entry(RELEASE_STOCK_LINES_V1, ReleaseStockLinesV1.class),
+          Map.entry(STOCK_LINES_RELEASED_V1, StockLinesReleasedV1.class),
           Map.entry(STOCK_AVAILABILITY_CHANGED_V1, StockAvailabilityChangedV1.class),
           Map.entry(AUTHORIZE_PAYMENT_V1, AuthorizePaymentV1.class),
           Map.entry(PAYMENT_AUTHORIZED_V1, PaymentAuthorizedV1.class),

@@ -6,9 +6,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secrets customer-service and order-service need, made up for one run of the local stack
- * (their databases are fresh every run, so nothing encrypted outlives them). Production reads them
- * from a secret store. Each service seals its personal data with a key of its own.
+ * The secrets customer-service and order-service need (and the demo carrier's webhook secret), made
+ * up for one run of the local stack (their databases are fresh every run, so nothing encrypted
+ * outlives them). Production reads them from a secret store. Each service seals its personal data
+ * with a key of its own.
  */
 public record LocalSecrets(
     String signingKeyPem,
@@ -16,6 +17,7 @@ public record LocalSecrets(
     String orderEncryptionKey,
     String blindIndexKey,
     String webClientSecret,
+    String carrierSecret,
     String adminEmail,
     String adminPassword) {
 
@@ -25,6 +27,7 @@ public record LocalSecrets(
         random(32),
         random(32),
         random(32),
+        random(24),
         random(24),
         "admin@demo.marketplace.dev",
         "local admin password " + random(6));

@@ -209,6 +209,7 @@ public final class LocalStack implements AutoCloseable {
     order.putIfAbsent("marketplace.orders.checkout.max-in-saga", "20");
     order.put("marketplace.orders.customers.uri", "http://localhost:" + ports.customer());
     order.put("marketplace.privacy.encryption-keys.k1", secrets.orderEncryptionKey());
+    order.put("marketplace.carriers.secrets.demo-post", secrets.carrierSecret());
     this.services.add(
         ServiceProcess.start(
             "order-service",

@@ -77,6 +77,7 @@ public final class LocalStackMain {
           export SHOPPER_TOKEN=%s
           export VENDOR_TOKEN=%s
           export ADMIN_TOKEN=%s
+          export CARRIER_SECRET=%s   # carrier "demo-post" signs its webhooks with it
 
         A vendor's systems get their own token with the client credentials grant:
           curl -s -u '%s:%s' -d grant_type=client_credentials %s/oauth2/token
@@ -109,6 +110,7 @@ public final class LocalStackMain {
         identities.signIn(seeded.shopperEmail(), Identities.PASSWORD).accessToken(),
         identities.vendorToken(vendor),
         identities.adminToken(),
+        stack.secrets().carrierSecret(),
         vendor.clientId(),
         vendor.clientSecret(),
         gateway,

@@ -38,7 +38,7 @@ class CheckoutThroughTheGatewayIT {
         shop.vendor()
             .post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "TRK-1"));
     assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
-    shop.awaitStatus(buyer, orderId, "COMPLETED");
+    shop.awaitStatus(buyer, orderId, "SHIPPED");
     await().atMost(Duration.ofSeconds(20)).until(() -> shop.onHandInWarehouse(sku) == 3);
   }
 

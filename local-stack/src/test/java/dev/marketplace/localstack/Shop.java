@@ -36,7 +36,8 @@ final class Shop {
 
   static final long UNIT_PRICE = 2_500;
 
-  private static final Set<String> FINAL = Set.of("CONFIRMED", "CANCELLED", "COMPLETED");
+  private static final Set<String> FINAL =
+      Set.of("CONFIRMED", "CANCELLED", "PARTLY_SHIPPED", "SHIPPED", "DELIVERED", "COMPLETED");
 
   private final LocalStack stack;
   private final Identities identities;
@@ -207,7 +208,7 @@ final class Shop {
         .until(() -> status.equals(order(shopper, orderId).path("status").asString()));
   }
 
-  /** Waits until every order is CONFIRMED, CANCELLED or COMPLETED; returns them by order id. */
+  /** Waits until every order has left its saga (confirmed or further, or cancelled). */
   Map<String, JsonNode> awaitFinal(Map<String, Shopper> orders, Duration timeout) {
     Map<String, JsonNode> done = new ConcurrentHashMap<>();
     await()

@@ -34,9 +34,13 @@ public abstract class OrderIntegrationTest extends RunningOrderService {
     TestTokens.register(registry);
     registry.add("marketplace.privacy.encryption-keys.k1", () -> ENCRYPTION_KEY);
     registry.add("marketplace.privacy.active-key", () -> "k1");
+    registry.add("marketplace.carriers.secrets.demo-post", () -> CARRIER_SECRET);
     int nothingListens = Ports.free();
     registry.add("marketplace.orders.customers.uri", () -> "http://127.0.0.1:" + nothingListens);
   }
+
+  /** The secret the carrier "demo-post" signs its webhooks with here. */
+  public static final String CARRIER_SECRET = "demo-post-signing-secret";
 
   private static final String ENCRYPTION_KEY =
       java.util.Base64.getEncoder()

@@ -50,6 +50,13 @@ class RouteTable {
                 "/api/v1/vendor/orders/**",
                 "/api/v1/vendor/shipping-rates",
                 "/api/v1/admin/orders/**"));
+    // Carriers' signed webhooks: no token, the signature is checked by order-service.
+    upstreams.add(
+        routes,
+        "carriers",
+        ORDER,
+        PUBLIC,
+        r -> r.method(POST).and().path("/api/v1/carriers/*/events"));
     upstreams.add(
         routes,
         "inventory",

@@ -44,6 +44,9 @@ final class AccessRules {
         .pathMatchers(
             POST, "/api/v1/customers", "/api/v1/customers/verify-email", "/api/v1/vendors")
         .permitAll()
+        // Carriers' webhooks are signed with the carrier's secret, which order-service checks.
+        .pathMatchers(POST, "/api/v1/carriers/*/events")
+        .permitAll()
         // An erased shopper's report: its key is the credential (the account is gone).
         .pathMatchers(GET, "/api/v1/customers/erasure-reports/*")
         .permitAll()

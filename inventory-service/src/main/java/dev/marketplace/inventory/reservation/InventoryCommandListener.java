@@ -4,9 +4,12 @@ import dev.marketplace.events.Event;
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.inventory.CommitStockV1;
+import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.platform.inbox.Inbox;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -57,6 +60,18 @@ class InventoryCommandListener {
         ReserveCommands.requireText(commit.orderId(), "orderId", commit);
         ReserveCommands.requireText(commit.vendorId(), "vendorId", commit);
         once(command, () -> reservations.commit(commit.orderId(), commit.vendorId()));
+      }
+      case ShipStockV1 ship -> {
+        ReserveCommands.requireText(ship.orderId(), "orderId", ship);
+        ReserveCommands.requireText(ship.vendorId(), "vendorId", ship);
+        Set<String> skus = ReserveCommands.requireSkus(ship.skus(), ship);
+        once(command, () -> reservations.commit(ship.orderId(), ship.vendorId(), skus));
+      }
+      case ReleaseStockLinesV1 release -> {
+        ReserveCommands.requireText(release.orderId(), "orderId", release);
+        ReserveCommands.requireText(release.vendorId(), "vendorId", release);
+        Set<String> skus = ReserveCommands.requireSkus(release.skus(), release);
+        once(command, () -> reservations.releaseLines(release.orderId(), release.vendorId(), skus));
       }
       default -> log.warn("ignoring {} on the inventory command topic", command.type());
     }

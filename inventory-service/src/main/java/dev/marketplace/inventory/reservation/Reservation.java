@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,19 +113,60 @@ public final class Reservation {
    * @return the vendor's lines this commit shipped, with whether each was still held
    */
   public List<Shipped> commit(String vendorId, Instant now) {
+    return commit(vendorId, null, now);
+  }
+
+  /**
+   * The vendor shipped these of its lines ({@code skus}; null: all of them), each line whole: as
+   * {@link #commit(String, Instant)}, for those lines only.
+   */
+  public List<Shipped> commit(String vendorId, @Nullable Set<String> skus, Instant now) {
     List<Shipped> shipped = new ArrayList<>();
     for (ReservationLine line : lines) {
-      if (line.ofVendor(vendorId) && line.state() != ReservationLine.State.COMMITTED) {
+      if (line.ofVendor(vendorId)
+          && (skus == null || skus.contains(line.key().sku()))
+          && line.state() != ReservationLine.State.COMMITTED) {
         shipped.add(new Shipped(line, line.commit()));
       }
     }
-    if (status == ReservationStatus.HELD && linesIn(ReservationLine.State.HELD).isEmpty()) {
-      status = ReservationStatus.COMMITTED;
-    }
+    settleStatus();
     if (!shipped.isEmpty()) {
       updatedAt = now;
     }
     return shipped;
+  }
+
+  /**
+   * The vendor cannot fulfil these of its lines: their held units go back; the rest stays held.
+   * Releasing them again changes nothing.
+   *
+   * @return the lines whose units go back to free stock
+   */
+  public List<ReservationLine> releaseLines(String vendorId, Set<String> skus, Instant now) {
+    List<ReservationLine> released = new ArrayList<>();
+    for (ReservationLine line : lines) {
+      if (line.ofVendor(vendorId)
+          && skus.contains(line.key().sku())
+          && line.state() == ReservationLine.State.HELD) {
+        line.release();
+        released.add(line);
+      }
+    }
+    if (!released.isEmpty()) {
+      settleStatus();
+      updatedAt = now;
+    }
+    return released;
+  }
+
+  /** Once nothing is held any more: committed if anything shipped, else released. */
+  private void settleStatus() {
+    if (status == ReservationStatus.HELD && linesIn(ReservationLine.State.HELD).isEmpty()) {
+      status =
+          linesIn(ReservationLine.State.COMMITTED).isEmpty()
+              ? ReservationStatus.RELEASED
+              : ReservationStatus.COMMITTED;
+    }
   }
 
   /**

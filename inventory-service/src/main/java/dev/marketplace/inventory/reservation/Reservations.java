@@ -4,6 +4,7 @@ import dev.marketplace.events.Event;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.ReserveStockV1;
 import dev.marketplace.events.inventory.StockCommittedV1;
+import dev.marketplace.events.inventory.StockLinesReleasedV1;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.inventory.config.InventoryProperties;
 import dev.marketplace.inventory.stock.StockUpdates;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -100,13 +103,22 @@ public class Reservations {
   /** The vendor shipped its part of the order: those units leave stock for good. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Event commit(String orderId, String vendorId) {
+    return commit(orderId, vendorId, null);
+  }
+
+  /**
+   * The vendor shipped these lines of the order ({@code shippedSkus}; null: every line of its
+   * part): their units leave stock for good.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Event commit(String orderId, String vendorId, @Nullable Set<String> shippedSkus) {
     Optional<Reservation> found = repository.lock(orderId);
     if (found.isEmpty()) {
       log.warn("commit of order {} for vendor {}: the order holds no stock", orderId, vendorId);
       return reply(new StockCommittedV1(orderId, vendorId));
     }
     Reservation reservation = found.get();
-    List<Reservation.Shipped> shipped = reservation.commit(vendorId, clock.instant());
+    List<Reservation.Shipped> shipped = reservation.commit(vendorId, shippedSkus, clock.instant());
     if (!shipped.isEmpty()) {
       stock.apply(
           shipped.stream().map(s -> s.line().key()).toList(),
@@ -131,6 +143,17 @@ public class Reservations {
       repository.update(reservation);
     }
     return reply(new StockCommittedV1(orderId, vendorId));
+  }
+
+  /** The vendor cannot fulfil these lines: their held units go back to free stock. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Event releaseLines(String orderId, String vendorId, Set<String> skus) {
+    repository
+        .lock(orderId)
+        .ifPresent(
+            reservation ->
+                giveBack(reservation, reservation.releaseLines(vendorId, skus, clock.instant())));
+    return reply(new StockLinesReleasedV1(orderId, vendorId, List.copyOf(skus)));
   }
 
   /**

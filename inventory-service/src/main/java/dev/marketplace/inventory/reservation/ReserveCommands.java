@@ -6,6 +6,7 @@ import dev.marketplace.events.inventory.StockLine;
 import dev.marketplace.inventory.stock.SkuKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +42,17 @@ final class ReserveCommands {
     if (value == null || value.isBlank()) {
       throw malformed(command, field + " is missing");
     }
+  }
+
+  /** The SKUs of a command that names lines: at least one, none blank. */
+  static Set<String> requireSkus(List<String> skus, Object command) {
+    if (skus == null || skus.isEmpty()) {
+      throw malformed(command, "it names no lines");
+    }
+    for (int i = 0; i < skus.size(); i++) {
+      requireText(skus.get(i), "skus[" + i + "]", command);
+    }
+    return Set.copyOf(skus);
   }
 
   private static MalformedEventException malformed(Object command, String why) {

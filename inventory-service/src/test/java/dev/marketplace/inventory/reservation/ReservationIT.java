@@ -7,10 +7,13 @@ import dev.marketplace.events.Event;
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.CommitStockV1;
+import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockCommittedV1;
 import dev.marketplace.events.inventory.StockLine;
+import dev.marketplace.events.inventory.StockLinesReleasedV1;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
@@ -154,6 +157,28 @@ class ReservationIT extends InventoryIntegrationTest {
     assertThat(asVendor(chairs).get("/api/v1/vendor/skus/" + chair).json().path("reserved").asInt())
         .isZero();
     assertThat(sku(lamp).path("onHand").asInt()).as("shipped units stay shipped").isEqualTo(3);
+  }
+
+  @Test
+  void aVendorShipsSomeLinesAndCancelsOthersAndOnlyThoseUnitsMove() {
+    catalogHas(vendor, lamp);
+    catalogHas(vendor, vase);
+    String warehouse = location(vendor, "WAREHOUSE");
+    stock(vendor, warehouse, lamp, 5);
+    stock(vendor, warehouse, vase, 5);
+    reserve(order, new StockLine(lamp, vendor, 2), new StockLine(vase, vendor, 1));
+
+    command(new ShipStockV1(order, vendor, UUID.randomUUID().toString(), List.of(lamp)));
+    command(new ReleaseStockLinesV1(order, vendor, List.of(vase), "broken in the warehouse"));
+
+    assertThat(replies(order, 3).subList(1, 3))
+        .containsExactly(
+            new StockCommittedV1(order, vendor),
+            new StockLinesReleasedV1(order, vendor, List.of(vase)));
+    assertThat(sku(lamp).path("onHand").asInt()).as("the lamps left").isEqualTo(3);
+    assertThat(sku(lamp).path("reserved").asInt()).isZero();
+    assertThat(sku(vase).path("onHand").asInt()).as("the vase stayed").isEqualTo(5);
+    assertThat(sku(vase).path("available").asInt()).as("and is free again").isEqualTo(5);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.marketplace.inventory.stock.SkuKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,41 @@ class ReservationTest {
     assertThat(twoVendors.status()).isEqualTo(ReservationStatus.COMMITTED);
     assertThat(twoVendors.release(NOW)).as("shipped units are not released").isEmpty();
     assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
+  }
+
+  @Test
+  void aVendorShipsSomeLinesAndCancelsTheOthersEachLineWhole() {
+    Reservation order =
+        Reservation.held(
+            "order-2",
+            EXPIRY,
+            List.of(
+                new Allocation(LAMP, WAREHOUSE, 2),
+                new Allocation(new SkuKey("vendor-1", "SHADE"), WAREHOUSE, 1),
+                new Allocation(CHAIR, WAREHOUSE, 1)),
+            NOW);
+
+    assertThat(order.commit("vendor-1", Set.of("LAMP"), NOW))
+        .extracting(s -> s.line().key())
+        .containsExactly(LAMP);
+    assertThat(order.releaseLines("vendor-1", Set.of("SHADE"), NOW))
+        .extracting(ReservationLine::key)
+        .containsExactly(new SkuKey("vendor-1", "SHADE"));
+    assertThat(order.releaseLines("vendor-1", Set.of("SHADE", "LAMP"), NOW))
+        .as("released again, or already shipped: nothing")
+        .isEmpty();
+    assertThat(order.status()).as("the chair is still held").isEqualTo(ReservationStatus.HELD);
+
+    order.releaseLines("vendor-2", Set.of("CHAIR"), NOW);
+    assertThat(order.status()).isEqualTo(ReservationStatus.COMMITTED);
+  }
+
+  @Test
+  void anOrderWhoseEveryLineIsCancelledIsReleased() {
+    twoVendors.releaseLines("vendor-1", Set.of("LAMP"), NOW);
+    twoVendors.releaseLines("vendor-2", Set.of("CHAIR"), NOW);
+
+    assertThat(twoVendors.status()).isEqualTo(ReservationStatus.RELEASED);
   }
 
   @Test

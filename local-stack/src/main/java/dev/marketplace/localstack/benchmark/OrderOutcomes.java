@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class OrderOutcomes {
 
-  private static final Set<String> SETTLED = Set.of("CONFIRMED", "CANCELLED", "COMPLETED");
+  private static final Set<String> SETTLED =
+      Set.of("CONFIRMED", "CANCELLED", "PARTLY_SHIPPED", "SHIPPED", "DELIVERED", "COMPLETED");
 
   /**
    * One order's status (order-service's own, not the shopper's PENDING) and when it reached each

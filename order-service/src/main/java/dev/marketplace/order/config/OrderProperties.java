@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLinesPerCart the most SKUs in one cart
  * @param checkout how many checkouts run at once, and how long the others wait
  * @param customers where saved addresses are read
+ * @param saga how long the saga waits for a reply, and how often it asks again
  */
 @ConfigurationProperties("marketplace.orders")
 public record OrderProperties(
@@ -20,7 +21,22 @@ public record OrderProperties(
     @DefaultValue("100") int maxQuantityPerLine,
     @DefaultValue("50") int maxLinesPerCart,
     @DefaultValue Checkout checkout,
-    @DefaultValue Customers customers) {
+    @DefaultValue Customers customers,
+    @DefaultValue Saga saga) {
+
+  /**
+   * @param replyTimeout how long a step waits for its reply before its commands are sent again;
+   *     doubled for each resend (30 s and 3 resends: the order compensates 4 minutes after the step
+   *     began, longer than a participant takes to restart)
+   * @param maxResends how often a step's commands are sent again before the order compensates
+   * @param checkInterval how often overdue steps are looked for
+   * @param batchSize how many overdue orders one check handles
+   */
+  public record Saga(
+      @DefaultValue("30s") Duration replyTimeout,
+      @DefaultValue("3") int maxResends,
+      @DefaultValue("2s") Duration checkInterval,
+      @DefaultValue("100") int batchSize) {}
 
   /**
    * @param uri customer-service's base URI

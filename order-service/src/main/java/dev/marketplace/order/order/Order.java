@@ -1,9 +1,10 @@
 package dev.marketplace.order.order;
 
 import dev.marketplace.events.Topics;
-import dev.marketplace.events.inventory.CommitStockV1;
+import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockLine;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
 import dev.marketplace.events.order.OrderStatusChangedV1;
@@ -29,11 +30,13 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +50,11 @@ import org.springframework.data.domain.Persistable;
  * <p>The saga: reserve stock → authorise payment → CONFIRMED. No stock → CANCELLED, no payment
  * attempt. Payment failed → release stock → CANCELLED. Cancellation before shipment releases the
  * stock and voids the payment; CANCELLED is reached when both have answered.
+ *
+ * <p>No step waits forever: a step whose reply is overdue has its commands sent again (a bounded
+ * number of times, participants handle repeats once), then the order compensates as if the step had
+ * failed ({@link #chaseOverdueReply}); a command or reply that was dead-lettered compensates at
+ * once ({@link #stepDeadLettered}).
  */
 @Entity
 @Table(name = "customer_order")
@@ -98,9 +106,26 @@ public class Order implements Persistable<UUID> {
   private List<VendorPart> parts = new ArrayList<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "order_shipment", joinColumns = @JoinColumn(name = "order_id"))
+  @OrderColumn(name = "position")
+  private List<Shipment> shipments = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "order_timeline", joinColumns = @JoinColumn(name = "order_id"))
   @OrderColumn(name = "position")
   private List<TimelineEntry> timeline = new ArrayList<>();
+
+  /** Until when inventory holds the order's stock (the shipping deadline). */
+  @Column(name = "hold_until")
+  private Instant holdUntil;
+
+  /** When the current step began waiting for its reply (null when none is awaited). */
+  @Column(name = "waiting_since")
+  private @Nullable Instant waitingSince;
+
+  /** How often the current step's commands were sent again for want of a reply. */
+  @Column(name = "step_resends")
+  private int stepResends;
 
   @Column(name = "placed_at")
   private Instant placedAt;
@@ -157,15 +182,150 @@ public class Order implements Persistable<UUID> {
       order.parts.add(VendorPart.awaiting(part.getKey(), partShipping.amountMinor()));
     }
     order.total = total;
+    order.holdUntil = holdUntil;
     order.placedAt = now;
     order.moveTo(OrderStatus.RESERVING_STOCK, null, now);
-    order.send(
+    order.reserveStock();
+    return order;
+  }
+
+  private void reserveStock() {
+    send(
         Topics.INVENTORY_COMMANDS,
         new ReserveStockV1(
             id.toString(),
             lines.stream().map(l -> new StockLine(l.sku(), l.vendorId(), l.quantity())).toList(),
             holdUntil));
-    return order;
+  }
+
+  private void authorizePayment() {
+    send(
+        Topics.PAYMENT_COMMANDS,
+        new AuthorizePaymentV1(
+            id.toString(), customerId, cardToken, total.amountMinor(), total.currency()));
+  }
+
+  /** What happened when a step's reply was overdue. */
+  public enum Chase {
+    /** The step's reply is not overdue (it came, or the step changed meanwhile). */
+    NOT_DUE,
+    /** The step's commands were sent again. */
+    RESENT,
+    /** No reply after every resend: the order compensates. */
+    COMPENSATED
+  }
+
+  /**
+   * Whether the current step's reply is overdue: {@code replyTimeout} after the step began, doubled
+   * for every resend.
+   */
+  public boolean replyOverdue(Instant now, Duration replyTimeout) {
+    return status.awaitsReply()
+        && waitingSince != null
+        && !waitingSince.plus(replyTimeout.multipliedBy(1L << stepResends)).isAfter(now);
+  }
+
+  /**
+   * The current step's reply is overdue: its commands go again, at most {@code maxResends} times;
+   * then the order compensates. A reservation that never answered is released (it may have been
+   * made); an authorisation that never answered is voided and its stock released; a cancellation
+   * whose participants never confirmed ends CANCELLED anyway: its release and void stay in the
+   * outbox and Kafka until the participants take them, and their late confirmations change nothing.
+   */
+  public Chase chaseOverdueReply(Instant now, Duration replyTimeout, int maxResends) {
+    if (!replyOverdue(now, replyTimeout)) {
+      return Chase.NOT_DUE;
+    }
+    if (stepResends < maxResends) {
+      stepResends++;
+      updatedAt = now;
+      switch (status) {
+        case RESERVING_STOCK -> reserveStock();
+        case AUTHORIZING_PAYMENT -> authorizePayment();
+        default -> {
+          if (awaitingStockRelease) {
+            send(Topics.INVENTORY_COMMANDS, new ReleaseStockV1(id.toString(), cancelReason));
+          }
+          if (awaitingPaymentVoid) {
+            send(Topics.PAYMENT_COMMANDS, new VoidPaymentV1(id.toString(), cancelReason));
+          }
+        }
+      }
+      return Chase.RESENT;
+    }
+    giveUpOnStep(awaitedParticipants() + " did not answer in time", now);
+    return Chase.COMPENSATED;
+  }
+
+  /** The services whose replies the order waits for, e.g. in a problem or timeline. */
+  private String awaitedParticipants() {
+    return java.util.Arrays.stream(Participant.values())
+        .filter(this::awaits)
+        .map(Participant::service)
+        .collect(Collectors.joining(" and "));
+  }
+
+  /** The services the saga sends commands to. */
+  public enum Participant {
+    INVENTORY("inventory-service"),
+    PAYMENT("payment-service");
+
+    private final String service;
+
+    Participant(String service) {
+      this.service = service;
+    }
+
+    public String service() {
+      return service;
+    }
+  }
+
+  /** Whether the order's current step waits for this participant's reply. */
+  public boolean awaits(Participant participant) {
+    return switch (status) {
+      case RESERVING_STOCK -> participant == Participant.INVENTORY;
+      case AUTHORIZING_PAYMENT -> participant == Participant.PAYMENT;
+      case CANCELLING ->
+          participant == Participant.INVENTORY ? awaitingStockRelease : awaitingPaymentVoid;
+      default -> false;
+    };
+  }
+
+  /**
+   * A command this order sent, or a reply to it, was dead-lettered: it will never be answered or
+   * applied, so the order compensates at once, as for a step that never answered. A dead letter of
+   * a step the order is no longer in changes nothing.
+   *
+   * @return whether the order compensated
+   */
+  public boolean stepDeadLettered(Participant participant, String what, Instant now) {
+    if (!awaits(participant)) {
+      return false;
+    }
+    giveUpOnStep(what + " was dead-lettered", now);
+    return true;
+  }
+
+  private void giveUpOnStep(String reason, Instant now) {
+    switch (status) {
+      case RESERVING_STOCK -> {
+        startCancelling(reason, now);
+        releaseStock(reason, now);
+      }
+      case AUTHORIZING_PAYMENT -> {
+        startCancelling(reason, now);
+        releaseStock(reason, now);
+        voidPayment(reason, now);
+      }
+      case CANCELLING -> {
+        awaitingStockRelease = false;
+        awaitingPaymentVoid = false;
+        cancelled(
+            cancelReason + " (" + reason + "; its release and void are still delivered)", now);
+      }
+      default -> throw new IllegalStateException("no step awaits a reply in " + status);
+    }
   }
 
   public void stockReserved(Instant now) {
@@ -173,10 +333,7 @@ public class Order implements Persistable<UUID> {
       return; // a duplicate, or the order was cancelled meanwhile (its release covers the hold)
     }
     moveTo(OrderStatus.AUTHORIZING_PAYMENT, null, now);
-    send(
-        Topics.PAYMENT_COMMANDS,
-        new AuthorizePaymentV1(
-            id.toString(), customerId, cardToken, total.amountMinor(), total.currency()));
+    authorizePayment();
   }
 
   public void stockReservationFailed(List<Shortage> shortages, Instant now) {
@@ -236,6 +393,21 @@ public class Order implements Persistable<UUID> {
             now);
         voidPayment("stock released", now);
       }
+      case PARTLY_SHIPPED -> {
+        // The hold ran out with some lines shipped: the others will not ship. Inventory released
+        // them already.
+        String reason = "not shipped before the shipping deadline";
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).awaitsShipment()) {
+            lines.set(i, lines.get(i).cancelled());
+          }
+        }
+        timeline.add(new TimelineEntry(status, "unshipped lines cancelled: " + reason, now));
+        for (String vendorId : parts.stream().map(VendorPart::vendorId).toList()) {
+          partChanged(vendorId);
+        }
+        progress(now);
+      }
       default -> {
         // RESERVING_STOCK: a release that overtook the reservation; the reservation's reply
         // decides.
@@ -250,13 +422,13 @@ public class Order implements Persistable<UUID> {
     }
   }
 
-  /** The shopper cancels before any part has shipped. */
+  /** The shopper cancels before anything has shipped. */
   public void cancelByShopper(Instant now) {
     if (status.isFinal() || status == OrderStatus.CANCELLING) {
       throw new IllegalOrderTransitionException(this, "cancel");
     }
-    if (parts.stream().anyMatch(p -> p.status() == VendorPart.Status.SHIPPED)) {
-      throw new IllegalOrderTransitionException(this, "cancel after a part has shipped");
+    if (!shipments.isEmpty()) {
+      throw new IllegalOrderTransitionException(this, "cancel after a parcel has shipped");
     }
     boolean paymentMayBeHeld = status != OrderStatus.RESERVING_STOCK;
     startCancelling("cancelled by the shopper", now);
@@ -266,25 +438,245 @@ public class Order implements Persistable<UUID> {
     }
   }
 
-  /** A vendor ships its part: its stock is committed and its share of the payment captured. */
-  public void ship(String vendorId, String trackingNumber, Instant now) {
-    int index = partIndex(vendorId);
-    VendorPart part = parts.get(index);
-    if (status != OrderStatus.CONFIRMED || part.status() != VendorPart.Status.AWAITING_SHIPMENT) {
+  /**
+   * A vendor ships some of its lines awaiting shipment ({@code skus}; empty: all of them), each
+   * line whole, in one parcel: their stock is committed. When the vendor's part is settled (no line
+   * awaits any more), what shipped is captured with the part's shipping.
+   *
+   * @throws OrderRuleException when a SKU is not a line of the vendor's awaiting shipment
+   */
+  public Shipment ship(
+      String vendorId,
+      Set<String> skus,
+      String carrier,
+      String trackingNumber,
+      UUID shipmentId,
+      Instant now) {
+    if (!status.isFulfilling()) {
       throw new IllegalOrderTransitionException(this, "ship");
     }
-    parts.set(index, part.shipped(trackingNumber, now));
-    Money share = vendorTotal(vendorId);
-    send(Topics.INVENTORY_COMMANDS, new CommitStockV1(id.toString(), vendorId));
+    List<Integer> shipped = awaitingLines(vendorId, skus, "ship");
+    shipped.forEach(i -> lines.set(i, lines.get(i).shippedIn(shipmentId)));
+    Shipment shipment = Shipment.sent(shipmentId, vendorId, carrier, trackingNumber, now);
+    shipments.add(shipment);
     send(
-        Topics.PAYMENT_COMMANDS,
-        new CapturePaymentV1(id.toString(), vendorId, share.amountMinor(), share.currency()));
-    timeline.add(new TimelineEntry(status, "shipped by " + vendorId + ": " + trackingNumber, now));
-    if (parts.stream().allMatch(p -> p.status() == VendorPart.Status.SHIPPED)) {
-      moveTo(OrderStatus.COMPLETED, null, now);
+        Topics.INVENTORY_COMMANDS,
+        new ShipStockV1(id.toString(), vendorId, shipmentId.toString(), skusOf(shipped)));
+    timeline.add(
+        new TimelineEntry(
+            status,
+            "shipped by "
+                + vendorId
+                + ": "
+                + String.join(", ", skusOf(shipped))
+                + " with "
+                + carrier
+                + " ("
+                + trackingNumber
+                + ")",
+            now));
+    partChanged(vendorId);
+    progress(now);
+    return shipment;
+  }
+
+  /**
+   * A vendor cannot fulfil some of its lines awaiting shipment: their stock is released, and what
+   * they cost is never captured (the rest of the authorisation is voided once the order settles).
+   *
+   * @throws OrderRuleException when a SKU is not a line of the vendor's awaiting shipment
+   */
+  public void cancelLines(String vendorId, Set<String> skus, String reason, Instant now) {
+    if (!status.isFulfilling()) {
+      throw new IllegalOrderTransitionException(this, "cancel lines of");
+    }
+    if (skus.isEmpty()) {
+      throw new OrderRuleException("skus", "name the lines to cancel");
+    }
+    List<Integer> cancelled = awaitingLines(vendorId, skus, "cancel");
+    cancelled.forEach(i -> lines.set(i, lines.get(i).cancelled()));
+    send(
+        Topics.INVENTORY_COMMANDS,
+        new ReleaseStockLinesV1(id.toString(), vendorId, skusOf(cancelled), reason));
+    timeline.add(
+        new TimelineEntry(
+            status,
+            "cancelled by "
+                + vendorId
+                + ": "
+                + String.join(", ", skusOf(cancelled))
+                + ": "
+                + reason,
+            now));
+    partChanged(vendorId);
+    progress(now);
+  }
+
+  /**
+   * The carrier (or the vendor) reports where a parcel is. A parcel delivered stays delivered, and
+   * a report of where it already is changes nothing.
+   *
+   * @return whether the report changed the shipment
+   * @throws OrderRuleException for a report that a parcel was shipped (that is the vendor's call)
+   */
+  public boolean track(
+      UUID shipmentId, Shipment.Status reported, @Nullable String detail, Instant now) {
+    if (reported == Shipment.Status.SHIPPED) {
+      throw new OrderRuleException("status", "must be IN_TRANSIT, DELIVERED or DELIVERY_FAILED");
+    }
+    int index = shipmentIndex(shipmentId);
+    Shipment shipment = shipments.get(index);
+    if (shipment.delivered() || shipment.status() == reported) {
+      return false;
+    }
+    shipments.set(index, shipment.reported(reported, detail, now));
+    timeline.add(
+        new TimelineEntry(
+            status,
+            "parcel "
+                + shipment.trackingNumber()
+                + " ("
+                + shipment.carrier()
+                + "): "
+                + reported.describe()
+                + (detail == null ? "" : ": " + detail),
+            now));
+    partChanged(shipment.vendorId());
+    progress(now);
+    return true;
+  }
+
+  /** The indexes of the vendor's awaiting lines named (all of them, for no SKU named). */
+  private List<Integer> awaitingLines(String vendorId, Set<String> skus, String action) {
+    partIndex(vendorId);
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      OrderLine line = lines.get(i);
+      if (line.vendorId().equals(vendorId)
+          && line.awaitsShipment()
+          && (skus.isEmpty() || skus.contains(line.sku()))) {
+        chosen.add(i);
+      }
+    }
+    Set<String> found = chosen.stream().map(i -> lines.get(i).sku()).collect(Collectors.toSet());
+    List<String> missing = skus.stream().filter(sku -> !found.contains(sku)).sorted().toList();
+    if (!missing.isEmpty()) {
+      throw new OrderRuleException(
+          "skus",
+          "cannot "
+              + action
+              + " "
+              + String.join(", ", missing)
+              + ": not a line of this vendor's part awaiting shipment");
+    }
+    if (chosen.isEmpty()) {
+      throw new OrderRuleException("skus", "no line of this vendor's part awaits shipment");
+    }
+    return chosen;
+  }
+
+  private List<String> skusOf(List<Integer> indexes) {
+    return indexes.stream().map(i -> lines.get(i).sku()).toList();
+  }
+
+  /**
+   * Works out the vendor's part from its lines and parcels, and asks for its capture once it is
+   * settled with something shipped: the shipped lines and the part's shipping.
+   */
+  private void partChanged(String vendorId) {
+    int index = partIndex(vendorId);
+    VendorPart part = parts.get(index);
+    List<OrderLine> own = lines.stream().filter(l -> l.vendorId().equals(vendorId)).toList();
+    boolean awaiting = own.stream().anyMatch(OrderLine::awaitsShipment);
+    List<OrderLine> shipped =
+        own.stream().filter(l -> l.status() == OrderLine.Status.SHIPPED).toList();
+    List<Shipment> parcels = shipments.stream().filter(s -> s.vendorId().equals(vendorId)).toList();
+    VendorPart.Status next;
+    if (shipped.isEmpty()) {
+      next = awaiting ? VendorPart.Status.AWAITING_SHIPMENT : VendorPart.Status.CANCELLED;
+    } else if (awaiting) {
+      next = VendorPart.Status.PARTLY_SHIPPED;
+    } else {
+      next =
+          parcels.stream().allMatch(Shipment::delivered)
+              ? VendorPart.Status.DELIVERED
+              : VendorPart.Status.SHIPPED;
+    }
+    part = part.now(next, parcels.isEmpty() ? null : parcels.getFirst());
+    if (!awaiting && !shipped.isEmpty() && !part.captured()) {
+      Money share =
+          shipped.stream()
+              .map(OrderLine::total)
+              .reduce(Money::plus)
+              .orElseThrow()
+              .plus(vendorShipping(vendorId));
+      send(
+          Topics.PAYMENT_COMMANDS,
+          new CapturePaymentV1(id.toString(), vendorId, share.amountMinor(), share.currency()));
+      part = part.captureRequested();
+    }
+    parts.set(index, part);
+  }
+
+  /**
+   * Moves the order to where its lines and parcels are. Every line cancelled: the order is
+   * cancelled (its lines' stock is released already; the payment is voided). Once no line awaits
+   * shipment, what was not captured is voided, so nothing stays held on the card.
+   */
+  private void progress(Instant now) {
+    boolean awaiting = lines.stream().anyMatch(OrderLine::awaitsShipment);
+    boolean anyShipped = lines.stream().anyMatch(l -> l.status() == OrderLine.Status.SHIPPED);
+    if (!awaiting && !anyShipped) {
+      startCancelling("every line was cancelled by its vendor", now);
+      voidPayment("every line was cancelled by its vendor", now);
+      return;
+    }
+    OrderStatus next;
+    if (awaiting) {
+      next = anyShipped ? OrderStatus.PARTLY_SHIPPED : OrderStatus.CONFIRMED;
+    } else {
+      next =
+          shipments.stream().allMatch(Shipment::delivered)
+              ? OrderStatus.DELIVERED
+              : OrderStatus.SHIPPED;
+    }
+    boolean settles = status.isFulfilling() && !awaiting;
+    if (next != status) {
+      moveTo(next, null, now);
     } else {
       updatedAt = now;
     }
+    if (settles) {
+      Money captured =
+          parts.stream()
+              .filter(VendorPart::captured)
+              .map(p -> capturedFor(p.vendorId()))
+              .reduce(Money::plus)
+              .orElse(Money.zero(total.currency()));
+      if (captured.amountMinor() < total.amountMinor()) {
+        send(
+            Topics.PAYMENT_COMMANDS,
+            new VoidPaymentV1(id.toString(), "lines cancelled: the rest is not captured"));
+      }
+    }
+  }
+
+  /** What the vendor's capture asks for: its shipped lines and its shipping. */
+  private Money capturedFor(String vendorId) {
+    return lines.stream()
+        .filter(l -> l.vendorId().equals(vendorId) && l.status() == OrderLine.Status.SHIPPED)
+        .map(OrderLine::total)
+        .reduce(Money.zero(total.currency()), Money::plus)
+        .plus(vendorShipping(vendorId));
+  }
+
+  private int shipmentIndex(UUID shipmentId) {
+    for (int i = 0; i < shipments.size(); i++) {
+      if (shipments.get(i).id().equals(shipmentId)) {
+        return i;
+      }
+    }
+    throw new OrderRuleException("shipment", "order " + id + " has no shipment " + shipmentId);
   }
 
   /** What the vendor's part comes to: its items and its shipping. */
@@ -340,13 +732,15 @@ public class Order implements Persistable<UUID> {
 
   private void cancelled(@Nullable String reason, Instant now) {
     cancelReason = reason;
-    parts.replaceAll(p -> p.status() == VendorPart.Status.SHIPPED ? p : p.cancelled());
+    parts.replaceAll(VendorPart::cancelled);
     moveTo(OrderStatus.CANCELLED, reason, now);
   }
 
   private void moveTo(OrderStatus next, @Nullable String detail, Instant now) {
     status = next;
     updatedAt = now;
+    waitingSince = next.awaitsReply() ? now : null;
+    stepResends = 0;
     timeline.add(new TimelineEntry(next, detail, now));
     announceStatus(now);
   }
@@ -433,6 +827,10 @@ public class Order implements Persistable<UUID> {
 
   public List<VendorPart> parts() {
     return List.copyOf(parts);
+  }
+
+  public List<Shipment> shipments() {
+    return List.copyOf(shipments);
   }
 
   public List<TimelineEntry> timeline() {

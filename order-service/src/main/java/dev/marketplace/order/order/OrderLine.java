@@ -6,8 +6,15 @@ import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** One SKU of an order, priced when the order was placed. */
+/**
+ * One SKU of an order, priced when the order was placed, and what became of it: it awaits shipment,
+ * was shipped whole in one shipment, or was cancelled by its vendor.
+ */
 @Embeddable
 public record OrderLine(
     String sku,
@@ -19,9 +26,35 @@ public record OrderLine(
           @AttributeOverride(name = "amountMinor", column = @Column(name = "unit_price_minor")),
           @AttributeOverride(name = "currency", column = @Column(name = "currency"))
         })
-        Money unitPrice) {
+        Money unitPrice,
+    @Enumerated(EnumType.STRING) @Column(name = "line_status") Status status,
+    @Column(name = "shipment_id") @Nullable UUID shipmentId) {
+
+  /** What became of a line. */
+  public enum Status {
+    AWAITING_SHIPMENT,
+    SHIPPED,
+    CANCELLED
+  }
+
+  /** A line as a checkout orders it. */
+  public OrderLine(String sku, String vendorId, String productName, int quantity, Money unitPrice) {
+    this(sku, vendorId, productName, quantity, unitPrice, Status.AWAITING_SHIPMENT, null);
+  }
 
   public Money total() {
     return unitPrice.times(quantity);
+  }
+
+  boolean awaitsShipment() {
+    return status == Status.AWAITING_SHIPMENT;
+  }
+
+  OrderLine shippedIn(UUID shipment) {
+    return new OrderLine(sku, vendorId, productName, quantity, unitPrice, Status.SHIPPED, shipment);
+  }
+
+  OrderLine cancelled() {
+    return new OrderLine(sku, vendorId, productName, quantity, unitPrice, Status.CANCELLED, null);
   }
 }

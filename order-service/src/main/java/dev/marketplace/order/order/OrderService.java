@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -302,16 +303,104 @@ public class OrderService {
     return order;
   }
 
+  /** The vendor ships some of its awaiting lines (all of them, for no SKU) in one parcel. */
   @Transactional
-  public Order ship(String vendorId, UUID orderId, String trackingNumber) {
-    Order order =
-        orders
-            .findForUpdate(orderId)
-            .filter(o -> o.hasVendor(vendorId))
-            .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
-    order.ship(vendorId, trackingNumber, clock.instant());
+  public Order ship(
+      String vendorId, UUID orderId, Set<String> skus, String carrier, String trackingNumber) {
+    Order order = vendorsOrder(vendorId, orderId);
+    order.ship(vendorId, skus, carrier, trackingNumber, UUID.randomUUID(), clock.instant());
     save(order);
     return order;
+  }
+
+  /** The vendor cannot fulfil some of its awaiting lines. */
+  @Transactional
+  public Order cancelLines(String vendorId, UUID orderId, Set<String> skus, String reason) {
+    Order order = vendorsOrder(vendorId, orderId);
+    order.cancelLines(vendorId, skus, reason, clock.instant());
+    save(order);
+    return order;
+  }
+
+  /** The vendor reports where one of its parcels is (for carriers that send no webhooks). */
+  @Transactional
+  public Order track(
+      String vendorId,
+      UUID orderId,
+      UUID shipmentId,
+      Shipment.Status status,
+      @Nullable String detail) {
+    Order order = vendorsOrder(vendorId, orderId);
+    boolean own =
+        order.shipments().stream()
+            .anyMatch(s -> s.id().equals(shipmentId) && s.vendorId().equals(vendorId));
+    if (!own) {
+      throw new NotFoundException("No shipment " + shipmentId + " in order " + orderId + ".");
+    }
+    if (order.track(shipmentId, status, detail, clock.instant())) {
+      save(order);
+    }
+    return order;
+  }
+
+  /** What a carrier's report did. */
+  public enum CarrierReport {
+    APPLIED,
+    /** The carrier sent this event before: it had its effect then. */
+    DUPLICATE,
+    /** The parcel was there already (or delivered before): nothing changed. */
+    UNCHANGED
+  }
+
+  /**
+   * A carrier reports where a parcel is, once per event id (recorded with its effect).
+   *
+   * @throws NotFoundException when the carrier has no parcel with this tracking number here
+   */
+  @Transactional
+  public CarrierReport trackByCarrier(
+      String carrier,
+      String eventId,
+      String trackingNumber,
+      Shipment.Status status,
+      @Nullable String detail) {
+    Optional<Map.Entry<UUID, UUID>> parcel =
+        jdbc.sql(
+                "SELECT order_id, shipment_id FROM order_shipment"
+                    + " WHERE carrier = ? AND tracking_number = ?")
+            .params(carrier, trackingNumber)
+            .query(
+                (rs, n) ->
+                    Map.entry(
+                        rs.getObject("order_id", UUID.class),
+                        rs.getObject("shipment_id", UUID.class)))
+            .optional();
+    if (parcel.isEmpty()) {
+      throw new NotFoundException(
+          "No parcel with tracking number " + trackingNumber + " of carrier " + carrier + ".");
+    }
+    int first =
+        jdbc.sql(
+                "INSERT INTO carrier_event (carrier, event_id, received_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING")
+            .params(carrier, eventId, java.sql.Timestamp.from(clock.instant()))
+            .update();
+    if (first == 0) {
+      return CarrierReport.DUPLICATE;
+    }
+    Order order = orders.findForUpdate(parcel.get().getKey()).orElseThrow();
+    if (!order.track(parcel.get().getValue(), status, detail, clock.instant())) {
+      return CarrierReport.UNCHANGED;
+    }
+    save(order);
+    return CarrierReport.APPLIED;
+  }
+
+  private Order vendorsOrder(String vendorId, UUID orderId) {
+    return orders
+        .findForUpdate(orderId)
+        .filter(o -> o.hasVendor(vendorId))
+        .orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
   }
 
   /** What erasing a customer did to its orders. */
@@ -347,6 +436,53 @@ public class OrderService {
     }
     jdbc.sql("DELETE FROM checkout_request WHERE customer_id = ?").param(customerId).update();
     return new Erasure(ids.size(), deleted, kept);
+  }
+
+  /** What chasing an order's overdue reply did, and in which step. */
+  public record Chased(OrderStatus step, Order.Chase outcome) {}
+
+  /**
+   * Sends an overdue step's commands again, or compensates once they were sent often enough ({@link
+   * Order#chaseOverdueReply}); an order whose reply came meanwhile is left alone.
+   */
+  @Transactional
+  public Chased chaseOverdueReply(UUID orderId) {
+    OrderProperties.Saga saga = properties.saga();
+    return orders
+        .findForUpdate(orderId)
+        .map(
+            order -> {
+              OrderStatus step = order.status();
+              Order.Chase outcome =
+                  order.chaseOverdueReply(clock.instant(), saga.replyTimeout(), saga.maxResends());
+              if (outcome != Order.Chase.NOT_DUE) {
+                save(order);
+              }
+              return new Chased(step, outcome);
+            })
+        .orElse(new Chased(OrderStatus.CANCELLED, Order.Chase.NOT_DUE));
+  }
+
+  /**
+   * A command to a participant, or its reply, was dead-lettered: its order compensates if it still
+   * waits for that participant.
+   *
+   * @return the step the order compensated, if it did
+   */
+  @Transactional
+  public Optional<OrderStatus> stepDeadLettered(
+      UUID orderId, Order.Participant participant, String what) {
+    return orders
+        .findForUpdate(orderId)
+        .flatMap(
+            order -> {
+              OrderStatus step = order.status();
+              if (!order.stepDeadLettered(participant, what, clock.instant())) {
+                return Optional.empty();
+              }
+              save(order);
+              return Optional.of(step);
+            });
   }
 
   /** Applies a saga reply to its order; a reply for an unknown order is ignored. */

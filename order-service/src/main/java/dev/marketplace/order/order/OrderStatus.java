@@ -11,14 +11,30 @@ public enum OrderStatus {
   AUTHORIZING_PAYMENT,
   /** Stock held and payment authorised: vendors ship their parts. */
   CONFIRMED,
+  /** Some lines shipped, others still await shipment. */
+  PARTLY_SHIPPED,
+  /** Every line shipped (or cancelled by its vendor); some parcels are still on their way. */
+  SHIPPED,
+  /** Final: every parcel was delivered. */
+  DELIVERED,
   /** Being undone: waiting for stock to be released (and payment voided, if it was authorised). */
   CANCELLING,
   /** Final: nothing is held or charged; {@code cancelReason} says why. */
   CANCELLED,
-  /** Final: every vendor part shipped (or was cancelled). */
+  /** Final: every vendor part shipped, before shipments and deliveries were tracked. */
   COMPLETED;
 
   public boolean isFinal() {
-    return this == CANCELLED || this == COMPLETED;
+    return this == CANCELLED || this == COMPLETED || this == DELIVERED;
+  }
+
+  /** Whether vendors may ship or cancel lines: confirmed, and not every line settled yet. */
+  public boolean isFulfilling() {
+    return this == CONFIRMED || this == PARTLY_SHIPPED;
+  }
+
+  /** Whether the order waits for a participant's reply in this status (the saga's steps). */
+  public boolean awaitsReply() {
+    return this == RESERVING_STOCK || this == AUTHORIZING_PAYMENT || this == CANCELLING;
   }
 }

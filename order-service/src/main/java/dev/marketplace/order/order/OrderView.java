@@ -20,6 +20,7 @@ public record OrderView(
     Money total,
     List<OrderLine> lines,
     List<PartView> parts,
+    List<Shipment> shipments,
     @Nullable ShippingAddress deliveryAddress,
     List<TimelineEntry> timeline,
     Instant placedAt) {
@@ -65,6 +66,7 @@ public record OrderView(
         order.total(),
         order.lines(),
         order.parts().stream().map(p -> PartView.of(order, p)).toList(),
+        order.shipments(),
         deliveryAddress,
         order.timeline(),
         order.placedAt());

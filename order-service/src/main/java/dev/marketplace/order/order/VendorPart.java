@@ -8,8 +8,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One vendor's share of an order: it ships on its own and is captured on its own, its items and its
- * shipping (in the order's currency).
+ * One vendor's share of an order: it ships on its own (in one or more parcels) and is captured on
+ * its own, once, when it settles (no line awaits shipment any more): what shipped, and its shipping
+ * (in the order's currency) if anything shipped.
+ *
+ * @param trackingNumber the first parcel's, kept for parts shipped before parcels were listed
+ * @param shippedAt when the first parcel left
+ * @param captured whether its capture was asked for (once, when it settled)
  */
 @Embeddable
 public record VendorPart(
@@ -17,24 +22,38 @@ public record VendorPart(
     @Column(name = "shipping_minor") long shippingMinor,
     @Enumerated(EnumType.STRING) Status status,
     @Column(name = "tracking_number") @Nullable String trackingNumber,
-    @Column(name = "shipped_at") @Nullable Instant shippedAt) {
+    @Column(name = "shipped_at") @Nullable Instant shippedAt,
+    boolean captured) {
 
-  /** A part waits for shipment, is shipped, or was cancelled with its order. */
+  /** Where a part is, from its lines and parcels. */
   public enum Status {
     AWAITING_SHIPMENT,
+    PARTLY_SHIPPED,
     SHIPPED,
+    DELIVERED,
     CANCELLED
   }
 
   static VendorPart awaiting(String vendorId, long shippingMinor) {
-    return new VendorPart(vendorId, shippingMinor, Status.AWAITING_SHIPMENT, null, null);
+    return new VendorPart(vendorId, shippingMinor, Status.AWAITING_SHIPMENT, null, null, false);
   }
 
-  VendorPart shipped(String trackingNumber, Instant at) {
-    return new VendorPart(vendorId, shippingMinor, Status.SHIPPED, trackingNumber, at);
+  VendorPart now(Status next, @Nullable Shipment first) {
+    return new VendorPart(
+        vendorId,
+        shippingMinor,
+        next,
+        first == null ? trackingNumber : first.trackingNumber(),
+        first == null ? shippedAt : first.shippedAt(),
+        captured);
+  }
+
+  VendorPart captureRequested() {
+    return new VendorPart(vendorId, shippingMinor, status, trackingNumber, shippedAt, true);
   }
 
   VendorPart cancelled() {
-    return new VendorPart(vendorId, shippingMinor, Status.CANCELLED, trackingNumber, shippedAt);
+    return new VendorPart(
+        vendorId, shippingMinor, Status.CANCELLED, trackingNumber, shippedAt, captured);
   }
 }

@@ -26,7 +26,8 @@ class CheckoutAdmissionTest {
               new OrderProperties.Customers(
                   java.net.URI.create("http://localhost:1"),
                   Duration.ofSeconds(1),
-                  Duration.ofSeconds(2))),
+                  Duration.ofSeconds(2)),
+              new OrderProperties.Saga(Duration.ofSeconds(20), 2, Duration.ofSeconds(2), 100)),
           new SimpleMeterRegistry());
 
   @Test

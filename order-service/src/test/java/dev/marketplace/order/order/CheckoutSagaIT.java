@@ -7,9 +7,9 @@ import dev.marketplace.events.Event;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.catalog.ProductChangedV1;
-import dev.marketplace.events.inventory.CommitStockV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
@@ -61,14 +61,14 @@ class CheckoutSagaIT extends OrderIntegrationTest {
         vendor("vendor-a")
             .post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "T-1"));
     assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
-    assertThat(command(Topics.INVENTORY_COMMANDS, orderId, CommitStockV1.class).vendorId())
+    assertThat(command(Topics.INVENTORY_COMMANDS, orderId, ShipStockV1.class).vendorId())
         .isEqualTo("vendor-a");
     assertThat(command(Topics.PAYMENT_COMMANDS, orderId, CapturePaymentV1.class).amountMinor())
         .isEqualTo(5_000);
     var order = shopper.get("/api/v1/orders/" + orderId).json();
-    assertThat(order.path("status").asString()).isEqualTo("COMPLETED");
+    assertThat(order.path("status").asString()).isEqualTo("SHIPPED");
     assertThat(order.path("timeline").findValuesAsString("status"))
-        .containsSubsequence("RESERVING_STOCK", "AUTHORIZING_PAYMENT", "CONFIRMED", "COMPLETED");
+        .containsSubsequence("RESERVING_STOCK", "AUTHORIZING_PAYMENT", "CONFIRMED", "SHIPPED");
   }
 
   @Test

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.events.Event;
-import dev.marketplace.events.inventory.CommitStockV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
 import dev.marketplace.order.money.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -112,18 +114,23 @@ class OrderSagaTest {
     order.paymentAuthorized("pay_1", NOW);
     payloads(order);
 
-    order.ship("vendor-b", "TRACK-1", NOW);
+    order.ship("vendor-b", Set.of(), "dhl", "TRACK-1", UUID.randomUUID(), NOW);
 
     List<Event> sent = payloads(order);
-    assertThat(only(sent, CommitStockV1.class).vendorId()).isEqualTo("vendor-b");
+    assertThat(only(sent, ShipStockV1.class).skus()).containsExactly("MUG-1");
     assertThat(only(sent, CapturePaymentV1.class).amountMinor()).isEqualTo(3_000);
-    assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+    assertThat(order.status()).isEqualTo(OrderStatus.PARTLY_SHIPPED);
 
-    order.ship("vendor-a", "TRACK-2", NOW);
+    order.ship("vendor-a", Set.of(), "dhl", "TRACK-2", UUID.randomUUID(), NOW);
     // vendor-a's share is its lamp and its shipping.
-    assertThat(only(payloads(order), CapturePaymentV1.class).amountMinor()).isEqualTo(13_390);
-    assertThat(order.status()).isEqualTo(OrderStatus.COMPLETED);
-    assertThatThrownBy(() -> order.ship("vendor-a", "TRACK-3", NOW))
+    List<Event> last = payloads(order);
+    assertThat(only(last, CapturePaymentV1.class).amountMinor()).isEqualTo(13_390);
+    assertThat(last)
+        .as("everything shipped: nothing left to void")
+        .noneMatch(VoidPaymentV1.class::isInstance);
+    assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+    assertThatThrownBy(
+            () -> order.ship("vendor-a", Set.of(), "dhl", "TRACK-3", UUID.randomUUID(), NOW))
         .isInstanceOf(IllegalOrderTransitionException.class);
   }
 
@@ -176,10 +183,106 @@ class OrderSagaTest {
   void aShippedOrderCannotBeCancelledByTheShopper() {
     order.stockReserved(NOW);
     order.paymentAuthorized("pay_1", NOW);
-    order.ship("vendor-a", "TRACK-1", NOW);
+    order.ship("vendor-a", Set.of(), "dhl", "TRACK-1", UUID.randomUUID(), NOW);
 
     assertThatThrownBy(() -> order.cancelByShopper(NOW))
         .isInstanceOf(IllegalOrderTransitionException.class);
+  }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  @Test
+  void anUnansweredReservationIsAskedForAgainThenReleasedAndCancelled() {
+    payloads(order);
+
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(19), TIMEOUT, 2))
+        .isEqualTo(Order.Chase.NOT_DUE);
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(20), TIMEOUT, 2))
+        .isEqualTo(Order.Chase.RESENT);
+    assertThat(only(payloads(order), ReserveStockV1.class).lines()).hasSize(2);
+    // The next resend waits twice as long, counted from when the step began.
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(39), TIMEOUT, 2))
+        .isEqualTo(Order.Chase.NOT_DUE);
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(40), TIMEOUT, 2))
+        .isEqualTo(Order.Chase.RESENT);
+    payloads(order);
+
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(80), TIMEOUT, 2))
+        .isEqualTo(Order.Chase.COMPENSATED);
+    List<Event> sent = payloads(order);
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
+    assertThat(order.cancelReason()).isEqualTo("inventory-service did not answer in time");
+    assertThat(only(sent, ReleaseStockV1.class).orderId()).isEqualTo(order.id().toString());
+    assertThat(sent).noneMatch(VoidPaymentV1.class::isInstance);
+
+    order.stockReleased(NOW.plusSeconds(81));
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void anUnansweredAuthorisationReleasesTheStockAndVoidsWhateverWasAuthorised() {
+    order.stockReserved(NOW);
+    payloads(order);
+
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(20), TIMEOUT, 1))
+        .isEqualTo(Order.Chase.RESENT);
+    assertThat(only(payloads(order), AuthorizePaymentV1.class).amountMinor()).isEqualTo(16_390);
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(40), TIMEOUT, 1))
+        .isEqualTo(Order.Chase.COMPENSATED);
+
+    List<Event> sent = payloads(order);
+    assertThat(order.cancelReason()).isEqualTo("payment-service did not answer in time");
+    assertThat(sent).hasAtLeastOneElementOfType(ReleaseStockV1.class);
+    assertThat(sent).hasAtLeastOneElementOfType(VoidPaymentV1.class);
+    // A late authorisation is voided like any that arrives after cancellation.
+    order.paymentAuthorized("pay_late", NOW.plusSeconds(41));
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
+  }
+
+  @Test
+  void aCancellationNobodyConfirmsEndsCancelledWithItsCompensationsStillOnTheirWay() {
+    order.stockReserved(NOW);
+    order.paymentFailed("DECLINED", NOW);
+    payloads(order);
+
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(20), TIMEOUT, 1))
+        .isEqualTo(Order.Chase.RESENT);
+    assertThat(only(payloads(order), ReleaseStockV1.class).reason())
+        .isEqualTo("payment failed: DECLINED");
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(40), TIMEOUT, 1))
+        .isEqualTo(Order.Chase.COMPENSATED);
+
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(order.cancelReason()).contains("payment failed").contains("did not answer in time");
+    assertThat(statuses(payloads(order))).containsExactly("CANCELLED");
+    order.stockReleased(NOW.plusSeconds(60));
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void aDeadLetteredReservationCompensatesAtOnceButOnlyForTheParticipantAwaited() {
+    payloads(order);
+
+    assertThat(order.stepDeadLettered(Order.Participant.PAYMENT, "its AuthorizePaymentV1", NOW))
+        .isFalse();
+    assertThat(order.status()).isEqualTo(OrderStatus.RESERVING_STOCK);
+    assertThat(order.stepDeadLettered(Order.Participant.INVENTORY, "its ReserveStockV1", NOW))
+        .isTrue();
+
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
+    assertThat(order.cancelReason()).isEqualTo("its ReserveStockV1 was dead-lettered");
+    assertThat(payloads(order)).hasAtLeastOneElementOfType(ReleaseStockV1.class);
+  }
+
+  @Test
+  void aConfirmedOrderHasNoDeadline() {
+    order.stockReserved(NOW);
+    order.paymentAuthorized("pay_1", NOW);
+    payloads(order);
+
+    assertThat(order.chaseOverdueReply(NOW.plusSeconds(3600), TIMEOUT, 0))
+        .isEqualTo(Order.Chase.NOT_DUE);
+    assertThat(payloads(order)).isEmpty();
   }
 
   private static List<Event> payloads(Order order) {

@@ -94,12 +94,14 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     // Outbox messages are already envelope JSON; Modulith's JSON converter would encode them again.
     d.put("spring.modulith.events.kafka.enable-json", false);
     // A publication still unsent after these ages is marked failed and resent by the outbox's
-    // resubmitter: stored but never picked up (the process died after commit) after 15 s; being
-    // sent or resent for longer than the producer's delivery timeout (30 s) after 1 min.
-    d.put("spring.modulith.events.staleness.published", "15s");
-    d.put("spring.modulith.events.staleness.processing", "1m");
-    d.put("spring.modulith.events.staleness.resubmission", "1m");
-    d.put("spring.modulith.events.staleness.check-intervall", "5s");
+    // resubmitter: stored but never picked up (the process died after commit) after 5 s; being
+    // sent or resent (the process died while sending) after 15 s. A send still retrying in the
+    // producer then (Kafka slow or away, up to its 30 s delivery timeout) is sent twice, which
+    // consumers handle once (same event id); a lost one waited a minute before, and its saga too.
+    d.put("spring.modulith.events.staleness.published", "5s");
+    d.put("spring.modulith.events.staleness.processing", "15s");
+    d.put("spring.modulith.events.staleness.resubmission", "15s");
+    d.put("spring.modulith.events.staleness.check-intervall", "1s");
     // The staleness check logs "no stale publications" at INFO three times per check.
     d.put(
         "logging.level.org.springframework.modulith.events.core.DefaultEventPublicationRegistry",

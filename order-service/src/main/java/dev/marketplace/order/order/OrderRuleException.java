@@ -1,0 +1,16 @@
+package dev.marketplace.order.order;
+
+/** A request names something the order's rules do not allow (a line, a shipment): a 400. */
+public class OrderRuleException extends RuntimeException {
+
+  private final String field;
+
+  OrderRuleException(String field, String message) {
+    super(message);
+    this.field = field;
+  }
+
+  public String field() {
+    return field;
+  }
+}
