@@ -12,6 +12,8 @@ import dev.marketplace.events.inventory.CommitStockV1;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.RestockRefusedV1;
+import dev.marketplace.events.inventory.RestockV1;
 import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockAvailabilityChangedV1;
 import dev.marketplace.events.inventory.StockCommittedV1;
@@ -19,6 +21,7 @@ import dev.marketplace.events.inventory.StockLinesReleasedV1;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
+import dev.marketplace.events.inventory.StockRestockedV1;
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
@@ -65,6 +68,9 @@ public final class EventTypes {
       new EventType("inventory.release-stock-lines", 1);
   public static final EventType STOCK_LINES_RELEASED_V1 =
       new EventType("inventory.stock-lines-released", 1);
+  public static final EventType RESTOCK_V1 = new EventType("inventory.restock", 1);
+  public static final EventType STOCK_RESTOCKED_V1 = new EventType("inventory.stock-restocked", 1);
+  public static final EventType RESTOCK_REFUSED_V1 = new EventType("inventory.restock-refused", 1);
   public static final EventType STOCK_AVAILABILITY_CHANGED_V1 =
       new EventType("inventory.availability-changed", 1);
   public static final EventType AUTHORIZE_PAYMENT_V1 = new EventType("payment.authorize", 1);
@@ -98,6 +104,9 @@ public final class EventTypes {
           Map.entry(SHIP_STOCK_V1, ShipStockV1.class),
           Map.entry(RELEASE_STOCK_LINES_V1, ReleaseStockLinesV1.class),
           Map.entry(STOCK_LINES_RELEASED_V1, StockLinesReleasedV1.class),
+          Map.entry(RESTOCK_V1, RestockV1.class),
+          Map.entry(STOCK_RESTOCKED_V1, StockRestockedV1.class),
+          Map.entry(RESTOCK_REFUSED_V1, RestockRefusedV1.class),
           Map.entry(STOCK_AVAILABILITY_CHANGED_V1, StockAvailabilityChangedV1.class),
           Map.entry(AUTHORIZE_PAYMENT_V1, AuthorizePaymentV1.class),
           Map.entry(PAYMENT_AUTHORIZED_V1, PaymentAuthorizedV1.class),

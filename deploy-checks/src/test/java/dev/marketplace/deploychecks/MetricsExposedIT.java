@@ -320,6 +320,8 @@ class MetricsExposedIT {
       properties.put("spring.data.redis.host", RedisTestServer.host());
       properties.put("spring.data.redis.port", String.valueOf(RedisTestServer.port()));
     }
+    // order-service seals delivery addresses with a key of its own.
+    properties.put("marketplace.privacy.encryption-keys.k1", random(32));
     return ServiceJvm.start(name, port, port, "256m", properties);
   }
 

@@ -111,6 +111,46 @@ class FulfilmentThroughTheGatewayIT {
     assertThat(order.path("shipments").findValuesAsString("status")).containsOnly("DELIVERED");
     assertThat(order.path("lines").findValuesAsString("status"))
         .containsExactlyInAnyOrder("SHIPPED", "SHIPPED", "CANCELLED");
+
+    // The shopper returns the lamp; the vendor approves, receives and restocks it; it is refunded.
+    String returns = "/api/v1/orders/" + orderId + "/returns";
+    Map<String, Object> request =
+        Map.of(
+            "vendorId", lamps.vendorId(),
+            "lines", List.of(Map.of("sku", lamp, "quantity", 1)),
+            "reason", "too bright");
+    var opened = shopper.api().post(returns, request);
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String returnId = opened.json().path("id").asString();
+    assertThat(shopper.api().post(returns, request).status())
+        .as("the lamp is being returned already")
+        .isEqualTo(400);
+    assertThat(
+            lamps.vendor().post("/api/v1/vendor/returns/" + returnId + "/approve", null).status())
+        .isEqualTo(200);
+    var received =
+        lamps
+            .vendor()
+            .post(
+                "/api/v1/vendor/returns/" + returnId + "/receive",
+                Map.of("restock", true, "locationId", lamps.locationId()));
+    assertThat(received.status()).as(received.toString()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> shopper.api().get(returns).json().get(0).path("status").asString(),
+            "REFUNDED"::equals);
+    JsonNode refunded = lamps.admin().get("/api/v1/admin/payments/" + orderId).json();
+    assertThat(
+            refunded.path("vendorParts").get(0).path("refunds").get(0).path("refundId").asString())
+        .isEqualTo(returnId);
+    assertThat(refunded.path("refunded").path("amount").asLong()).isEqualTo(Shop.UNIT_PRICE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stock(lamps, lamp).path("onHand").asInt() == 5);
+    assertThat(shopper.api().get("/api/v1/orders/" + orderId).json().path("timeline").toString())
+        .contains("refund of 25.00 EUR made for return");
+    new PaymentRecords(lamps.stack()).assertLedgerBalanced(List.of(orderId));
   }
 
   private static JsonNode stock(Shop shop, String sku) {

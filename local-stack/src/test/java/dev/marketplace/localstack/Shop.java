@@ -87,6 +87,11 @@ final class Shop {
     return vendorId;
   }
 
+  /** The vendor's warehouse. */
+  String locationId() {
+    return location;
+  }
+
   /** A staff member's view through the gateway (payments). */
   ApiClient admin() {
     return gateway.withToken(identities.adminToken());

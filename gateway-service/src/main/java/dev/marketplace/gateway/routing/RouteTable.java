@@ -49,6 +49,9 @@ class RouteTable {
                 "/api/v1/orders/**",
                 "/api/v1/vendor/orders/**",
                 "/api/v1/vendor/shipping-rates",
+                "/api/v1/vendor/returns",
+                "/api/v1/vendor/returns/**",
+                "/api/v1/vendor/return-policy",
                 "/api/v1/admin/orders/**"));
     // Carriers' signed webhooks: no token, the signature is checked by order-service.
     upstreams.add(

@@ -32,6 +32,11 @@ public class Locations {
         repository.countOfVendor(vendorId));
   }
 
+  /** The vendor's own location, if it is one. */
+  public java.util.Optional<Location> findOwn(String vendorId, UUID id) {
+    return repository.find(id).filter(location -> location.ownedBy(vendorId));
+  }
+
   /**
    * The vendor's own location; 404 otherwise, so location ids do not reveal other vendors' sites.
    */

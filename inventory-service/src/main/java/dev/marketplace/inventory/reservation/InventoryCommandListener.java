@@ -7,9 +7,12 @@ import dev.marketplace.events.inventory.CommitStockV1;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.RestockV1;
 import dev.marketplace.events.inventory.ShipStockV1;
+import dev.marketplace.inventory.returns.Restocks;
 import dev.marketplace.platform.inbox.Inbox;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -33,10 +36,12 @@ class InventoryCommandListener {
 
   private final Inbox inbox;
   private final Reservations reservations;
+  private final Restocks restocks;
 
-  InventoryCommandListener(Inbox inbox, Reservations reservations) {
+  InventoryCommandListener(Inbox inbox, Reservations reservations, Restocks restocks) {
     this.inbox = inbox;
     this.reservations = reservations;
+    this.restocks = restocks;
   }
 
   @KafkaListener(
@@ -72,6 +77,14 @@ class InventoryCommandListener {
         ReserveCommands.requireText(release.vendorId(), "vendorId", release);
         Set<String> skus = ReserveCommands.requireSkus(release.skus(), release);
         once(command, () -> reservations.releaseLines(release.orderId(), release.vendorId(), skus));
+      }
+      case RestockV1 restock -> {
+        ReserveCommands.requireText(restock.orderId(), "orderId", restock);
+        ReserveCommands.requireText(restock.returnId(), "returnId", restock);
+        ReserveCommands.requireText(restock.vendorId(), "vendorId", restock);
+        UUID location = ReserveCommands.requireLocation(restock.locationId(), restock);
+        ReserveCommands.requireLines(restock.lines(), restock.vendorId(), restock);
+        once(command, () -> restocks.restock(restock, location));
       }
       default -> log.warn("ignoring {} on the inventory command topic", command.type());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Reads a ReserveStock command into demands. A command that cannot be executed as sent (no lines, a
@@ -53,6 +54,33 @@ final class ReserveCommands {
       requireText(skus.get(i), "skus[" + i + "]", command);
     }
     return Set.copyOf(skus);
+  }
+
+  /** A location id: a UUID. */
+  static UUID requireLocation(String locationId, Object command) {
+    requireText(locationId, "locationId", command);
+    try {
+      return UUID.fromString(locationId);
+    } catch (IllegalArgumentException e) {
+      throw malformed(command, "locationId is not a location id");
+    }
+  }
+
+  /** Lines to put back: at least one, each a SKU of the vendor with a positive quantity. */
+  static void requireLines(List<StockLine> lines, String vendorId, Object command) {
+    if (lines == null || lines.isEmpty()) {
+      throw malformed(command, "it has no lines");
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      StockLine line = lines.get(i);
+      requireText(line.sku(), "lines[" + i + "].sku", command);
+      if (!vendorId.equals(line.vendorId())) {
+        throw malformed(command, "lines[" + i + "] is not vendor " + vendorId + "'s");
+      }
+      if (line.quantity() <= 0) {
+        throw malformed(command, "lines[" + i + "].quantity is " + line.quantity());
+      }
+    }
   }
 
   private static MalformedEventException malformed(Object command, String why) {

@@ -10,6 +10,8 @@ import dev.marketplace.events.inventory.CommitStockV1;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
+import dev.marketplace.events.inventory.RestockRefusedV1;
+import dev.marketplace.events.inventory.RestockV1;
 import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockCommittedV1;
 import dev.marketplace.events.inventory.StockLine;
@@ -18,6 +20,7 @@ import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
 import dev.marketplace.events.inventory.StockReservedV1;
+import dev.marketplace.events.inventory.StockRestockedV1;
 import dev.marketplace.inventory.InventoryIntegrationTest;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TopicReader;
@@ -179,6 +182,35 @@ class ReservationIT extends InventoryIntegrationTest {
     assertThat(sku(lamp).path("reserved").asInt()).isZero();
     assertThat(sku(vase).path("onHand").asInt()).as("the vase stayed").isEqualTo(5);
     assertThat(sku(vase).path("available").asInt()).as("and is free again").isEqualTo(5);
+  }
+
+  @Test
+  void aReturnIsRestockedOnceAtTheVendorsOwnLocationOnly() {
+    catalogHas(vendor, lamp);
+    String warehouse = location(vendor, "WAREHOUSE");
+    String store = location(vendor, "STORE");
+    String othersSite = location(newVendor(), "WAREHOUSE");
+    stock(vendor, warehouse, lamp, 5);
+    String returnId = UUID.randomUUID().toString();
+    RestockV1 restock =
+        new RestockV1(order, returnId, vendor, store, List.of(new StockLine(lamp, vendor, 2)));
+
+    command(restock);
+    command(restock);
+    command(
+        new RestockV1(
+            order,
+            UUID.randomUUID().toString(),
+            vendor,
+            othersSite,
+            List.of(new StockLine(lamp, vendor, 1))));
+
+    List<Event> answers = replies(order, 3);
+    assertThat(answers.subList(0, 2))
+        .containsExactly(
+            new StockRestockedV1(order, returnId), new StockRestockedV1(order, returnId));
+    assertThat(answers.get(2)).isInstanceOf(RestockRefusedV1.class);
+    assertThat(sku(lamp).path("onHand").asInt()).as("5 counted, 2 returned once").isEqualTo(7);
   }
 
   @Test

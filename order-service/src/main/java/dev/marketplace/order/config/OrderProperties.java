@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkout how many checkouts run at once, and how long the others wait
  * @param customers where saved addresses are read
  * @param saga how long the saga waits for a reply, and how often it asks again
+ * @param returns the return window of vendors that set none
  */
 @ConfigurationProperties("marketplace.orders")
 public record OrderProperties(
@@ -22,7 +23,13 @@ public record OrderProperties(
     @DefaultValue("50") int maxLinesPerCart,
     @DefaultValue Checkout checkout,
     @DefaultValue Customers customers,
-    @DefaultValue Saga saga) {
+    @DefaultValue Saga saga,
+    @DefaultValue Returns returns) {
+
+  /**
+   * @param defaultWindow how long after delivery a vendor that set no window takes returns
+   */
+  public record Returns(@DefaultValue("30d") Duration defaultWindow) {}
 
   /**
    * @param replyTimeout how long a step waits for its reply before its commands are sent again;

@@ -1,9 +1,13 @@
 package dev.marketplace.order.order;
 
-/** An action the order's current state does not allow: a 409. */
+/** An action the order's (or its return's) current state does not allow: a 409. */
 public class IllegalOrderTransitionException extends RuntimeException {
 
   IllegalOrderTransitionException(Order order, String action) {
-    super("Order " + order.id() + " is " + order.status() + ": cannot " + action + ".");
+    this("Order " + order.id() + " is " + order.status() + ": cannot " + action + ".");
+  }
+
+  protected IllegalOrderTransitionException(String message) {
+    super(message);
   }
 }

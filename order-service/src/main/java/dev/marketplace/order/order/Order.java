@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -661,8 +662,38 @@ public class Order implements Persistable<UUID> {
     }
   }
 
+  /** The vendor's line of this SKU, if the order has one. */
+  public Optional<OrderLine> line(String vendorId, String sku) {
+    return lines.stream()
+        .filter(l -> l.vendorId().equals(vendorId) && l.sku().equals(sku))
+        .findFirst();
+  }
+
+  /** When the parcel holding the vendor's line of this SKU was delivered, if it was. */
+  public Optional<Instant> deliveredAt(String vendorId, String sku) {
+    return line(vendorId, sku)
+        .map(OrderLine::shipmentId)
+        .flatMap(
+            shipment ->
+                shipments.stream()
+                    .filter(s -> s.id().equals(shipment) && s.delivered())
+                    .findFirst())
+        .map(Shipment::updatedAt);
+  }
+
+  /** Whether the vendor's part was captured (it settled with something shipped). */
+  public boolean partCaptured(String vendorId) {
+    return parts.get(partIndex(vendorId)).captured();
+  }
+
+  /** Notes a step of a return or refund in the order's timeline, as its shopper reads it. */
+  public void note(String detail, Instant now) {
+    timeline.add(new TimelineEntry(status, detail, now));
+    updatedAt = now;
+  }
+
   /** What the vendor's capture asks for: its shipped lines and its shipping. */
-  private Money capturedFor(String vendorId) {
+  public Money capturedFor(String vendorId) {
     return lines.stream()
         .filter(l -> l.vendorId().equals(vendorId) && l.status() == OrderLine.Status.SHIPPED)
         .map(OrderLine::total)

@@ -408,8 +408,9 @@ public class OrderService {
 
   /**
    * Pseudonymises every order of an erased customer, deletes the delivery addresses of its closed
-   * orders (an open order keeps its address until it closes, when it is deleted), and deletes the
-   * customer's checkout idempotency records, in the caller's transaction (the inbox's).
+   * orders (an open order, or one with an open return, keeps its address until it closes, when it
+   * is deleted), and deletes the customer's checkout idempotency records, in the caller's
+   * transaction (the inbox's).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Erasure pseudonymiseCustomer(String customerId, String pseudonym) {
@@ -426,7 +427,7 @@ public class OrderService {
       order.pseudonymise(pseudonym, now);
       save(order);
       Optional<DeliveryAddress> address = deliveryAddresses.findById(id);
-      if (address.isPresent() && order.status().isFinal()) {
+      if (address.isPresent() && closed(order)) {
         deliveryAddresses.delete(address.get());
         deleted++;
       } else if (address.isPresent()) {
@@ -485,6 +486,28 @@ public class OrderService {
             });
   }
 
+  /**
+   * Deletes the order's delivery address if its shopper was erased and nothing needs it any more:
+   * the order is final and none of its returns is still open. In the caller's transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void eraseAddressIfClosed(Order order) {
+    if (closed(order)) {
+      deliveryAddresses.deleteIfErasureWaits(order.id());
+    }
+  }
+
+  private boolean closed(Order order) {
+    return order.status().isFinal()
+        && jdbc.sql(
+                    "SELECT count(*) FROM order_return WHERE order_id = ?"
+                        + " AND status IN ('REQUESTED', 'APPROVED', 'RECEIVED')")
+                .param(order.id())
+                .query(Long.class)
+                .single()
+            == 0;
+  }
+
   /** Applies a saga reply to its order; a reply for an unknown order is ignored. */
   @Transactional
   public void onReply(UUID orderId, BiConsumer<Order, Instant> reply) {
@@ -501,7 +524,7 @@ public class OrderService {
     // Flushed now: checkout's idempotency row (plain JDBC) references the order.
     orders.saveAndFlush(order);
     if (order.status().isFinal()) {
-      deliveryAddresses.deleteIfErasureWaits(order.id());
+      eraseAddressIfClosed(order);
     }
     for (SagaMessage message : order.takeMessages()) {
       outbox.publish(message.topic(), message.payload());

@@ -7,6 +7,7 @@ import dev.marketplace.events.customer.CustomerErasedV1;
 import dev.marketplace.events.customer.CustomerErasureConfirmedV1;
 import dev.marketplace.order.cart.Carts;
 import dev.marketplace.order.order.OrderService;
+import dev.marketplace.order.returns.Returns;
 import dev.marketplace.platform.inbox.Inbox;
 import dev.marketplace.platform.outbox.Outbox;
 import java.time.Clock;
@@ -31,14 +32,16 @@ class CustomerErasureListener {
 
   private final Carts carts;
   private final OrderService orders;
+  private final Returns returns;
   private final Inbox inbox;
   private final Outbox outbox;
   private final Clock clock;
 
   CustomerErasureListener(
-      Carts carts, OrderService orders, Inbox inbox, Outbox outbox, Clock clock) {
+      Carts carts, OrderService orders, Returns returns, Inbox inbox, Outbox outbox, Clock clock) {
     this.carts = carts;
     this.orders = orders;
+    this.returns = returns;
     this.inbox = inbox;
     this.outbox = outbox;
     this.clock = clock;
@@ -57,8 +60,9 @@ class CustomerErasureListener {
 
   private void erase(String customerId) {
     // One pseudonym per erasure: the customer's orders stay together, linked to no one.
-    OrderService.Erasure erasure =
-        orders.pseudonymiseCustomer(customerId, "erased-" + UUID.randomUUID());
+    String pseudonym = "erased-" + UUID.randomUUID();
+    OrderService.Erasure erasure = orders.pseudonymiseCustomer(customerId, pseudonym);
+    int returned = returns.pseudonymiseCustomer(customerId, pseudonym);
     outbox.publish(
         Topics.CUSTOMER_ERASURES,
         new CustomerErasureConfirmedV1(
@@ -69,6 +73,7 @@ class CustomerErasureListener {
                 erasure.ordersPseudonymised()
                     + " orders pseudonymised (kept for accounting, card reference removed)",
                 erasure.addressesDeleted() + " delivery addresses deleted",
+                returned + " returns pseudonymised (kept for accounting)",
                 erasure.addressesKept()
                     + " delivery addresses kept until their open orders close, then deleted",
                 "checkout idempotency records deleted"),

@@ -27,7 +27,8 @@ class CheckoutAdmissionTest {
                   java.net.URI.create("http://localhost:1"),
                   Duration.ofSeconds(1),
                   Duration.ofSeconds(2)),
-              new OrderProperties.Saga(Duration.ofSeconds(20), 2, Duration.ofSeconds(2), 100)),
+              new OrderProperties.Saga(Duration.ofSeconds(20), 2, Duration.ofSeconds(2), 100),
+              new OrderProperties.Returns(Duration.ofDays(30))),
           new SimpleMeterRegistry());
 
   @Test

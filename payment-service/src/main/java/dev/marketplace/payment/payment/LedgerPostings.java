@@ -65,7 +65,7 @@ final class LedgerPostings {
           LedgerTransaction.transfer(
               payment.id(),
               order,
-              IdempotencyKey.refund(order, e.vendorId()).value(),
+              RefundHandler.providerKey(order, e.vendorId(), e.refundKey()).value(),
               LedgerTransactionKind.REFUND,
               e.amount(),
               Line.of(CARDHOLDER),

@@ -16,8 +16,10 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -82,6 +84,11 @@ public class Payment {
   @JoinColumn(name = "payment_id", nullable = false)
   @OrderBy("capturedAt, vendorId")
   private List<VendorPart> parts = new ArrayList<>();
+
+  @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+  @JoinColumn(name = "payment_id", nullable = false)
+  @OrderBy("refundedAt, refundKey")
+  private Set<PartRefund> refunds = new LinkedHashSet<>();
 
   @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
   @JoinColumn(name = "payment_id", nullable = false)
@@ -190,29 +197,50 @@ public class Payment {
   }
 
   /**
-   * Checks, before the provider is asked, that this vendor's captured part may be refunded.
+   * Checks, before the provider is asked, that this refund of the vendor's captured part may be
+   * made: the part is captured, this refund ({@code refundKey}) was not made yet, and it fits in
+   * what is left of the part after earlier refunds.
    *
    * @throws IllegalPaymentOperationException if it may not
    */
-  public void checkRefund(String vendorId, Money amount) {
+  public void checkRefund(String vendorId, String refundKey, Money amount) {
     VendorPart part =
         part(vendorId)
             .orElseThrow(
                 () ->
                     new IllegalPaymentOperationException(
                         "vendor " + vendorId + "'s part of order " + orderId + " is not captured"));
-    if (part.refunded()) {
+    if (refund(vendorId, refundKey).isPresent()) {
       throw new IllegalPaymentOperationException(
-          "vendor " + vendorId + "'s part of order " + orderId + " is already refunded");
+          "refund "
+              + refundKey
+              + " of vendor "
+              + vendorId
+              + "'s part of order "
+              + orderId
+              + " is made already");
     }
-    checkAmount(amount, part.captured(), "refund");
+    checkAmount(amount, part.refundable(), "refund");
   }
 
-  public void refund(String vendorId, Money amount, String providerRefundId, Instant now) {
-    checkRefund(vendorId, amount);
+  public void refund(
+      String vendorId, String refundKey, Money amount, String providerRefundId, Instant now) {
+    checkRefund(vendorId, refundKey, amount);
     part(vendorId).orElseThrow().refund(amount, providerRefundId, now);
-    append(now, HistoryKind.REFUNDED, vendorId, amount, null);
-    events.add(new PaymentEvent.Refunded(vendorId, amount));
+    refunds.add(new PartRefund(vendorId, refundKey, amount, providerRefundId, now));
+    append(now, HistoryKind.REFUNDED, vendorId, amount, refundKey);
+    events.add(new PaymentEvent.Refunded(vendorId, refundKey, amount));
+  }
+
+  /** The refund of the vendor's part made under this key, if it was. */
+  public Optional<PartRefund> refund(String vendorId, String refundKey) {
+    return refunds.stream()
+        .filter(r -> r.vendorId().equals(vendorId) && r.refundKey().equals(refundKey))
+        .findFirst();
+  }
+
+  public List<PartRefund> refunds() {
+    return List.copyOf(refunds);
   }
 
   /** The money movements since the last call, for the ledger; each is handed out once. */

@@ -37,13 +37,17 @@ public record PaymentAdminView(
   /** Why the authorisation failed. */
   public record Failure(FailureReason reason, @Nullable String message) {}
 
-  /** A vendor's captured part and what of it was refunded. */
+  /** A vendor's captured part, what of it was refunded (in all) and each refund. */
   public record Part(
       String vendorId,
       MoneyView captured,
       Instant capturedAt,
       MoneyView refunded,
-      @Nullable Instant refundedAt) {}
+      @Nullable Instant refundedAt,
+      List<Refund> refunds) {}
+
+  /** One refund of a part: its id (a return's; none for a refund of the whole part). */
+  public record Refund(@Nullable String refundId, MoneyView amount, Instant refundedAt) {}
 
   /** One step of the payment's life. */
   public record Step(
@@ -88,7 +92,14 @@ public record PaymentAdminView(
                         MoneyView.of(part.captured()),
                         part.capturedAt(),
                         MoneyView.of(part.refundedAmount()),
-                        part.refundedAt()))
+                        part.refundedAt(),
+                        payment.refunds().stream()
+                            .filter(r -> r.vendorId().equals(part.vendorId()))
+                            .map(
+                                r ->
+                                    new Refund(
+                                        r.refundId(), MoneyView.of(r.amount()), r.refundedAt()))
+                            .toList()))
             .toList(),
         payment.history().stream()
             .map(

@@ -14,6 +14,6 @@ public sealed interface PaymentEvent {
   /** The rest of the hold was released. */
   record Voided(Money released) implements PaymentEvent {}
 
-  /** A captured vendor part (or some of it) was given back. */
-  record Refunded(String vendorId, Money amount) implements PaymentEvent {}
+  /** A captured vendor part (or some of it) was given back, in the refund named by the key. */
+  record Refunded(String vendorId, String refundKey, Money amount) implements PaymentEvent {}
 }

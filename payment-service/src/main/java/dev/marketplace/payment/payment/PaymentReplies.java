@@ -50,9 +50,10 @@ final class PaymentReplies {
     return new PaymentVoidedV1(payment.orderId());
   }
 
-  static PaymentRefundedV1 refund(Payment payment, String vendorId) {
-    Money refunded = payment.part(vendorId).orElseThrow().refundedAmount();
+  static PaymentRefundedV1 refund(Payment payment, String vendorId, String refundKey) {
+    PartRefund refund = payment.refund(vendorId, refundKey).orElseThrow();
+    Money refunded = refund.amount();
     return new PaymentRefundedV1(
-        payment.orderId(), vendorId, refunded.minor(), refunded.currencyCode());
+        payment.orderId(), vendorId, refunded.minor(), refunded.currencyCode(), refund.refundId());
   }
 }

@@ -7,6 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
-  @EntityGraph(attributePaths = "parts")
+  @EntityGraph(attributePaths = {"parts", "refunds"})
   Optional<Payment> findByOrderId(String orderId);
 }

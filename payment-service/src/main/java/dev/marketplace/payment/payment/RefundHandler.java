@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * RefundPayment of one vendor's captured part: refunded at the provider with the key of the order
- * and vendor, then recorded with its ledger entries and reply in one transaction. A part is
- * refunded once; a repeated command gets the recorded refund as its reply.
+ * RefundPayment of some of one vendor's captured part: refunded at the provider with the key of the
+ * order, vendor and refund id, then recorded with its ledger entries and reply in one transaction.
+ * Each refund id is refunded once, and all of a part's refunds together never exceed its capture; a
+ * repeated command gets the recorded refund as its reply.
  */
 @Component
 class RefundHandler {
@@ -47,17 +48,21 @@ class RefundHandler {
     String orderId = CommandValues.required(command.orderId(), "orderId");
     String vendorId = CommandValues.required(command.vendorId(), "vendorId");
     Money amount = CommandValues.positiveAmount(command.amountMinor(), command.currency());
+    String refundKey =
+        command.refundId() == null
+            ? PartRefund.WHOLE_PART
+            : CommandValues.required(command.refundId(), "refundId");
     Payment payment =
         store
             .find(orderId)
             .orElseThrow(
                 () -> new IllegalPaymentOperationException("no payment for order " + orderId));
     String refundId = null;
-    if (!refunded(payment, vendorId)) {
-      payment.checkRefund(vendorId, amount);
+    if (payment.refund(vendorId, refundKey).isEmpty()) {
+      payment.checkRefund(vendorId, refundKey, amount);
       refundId =
           provider.refund(
-              IdempotencyKey.refund(orderId, vendorId),
+              providerKey(orderId, vendorId, refundKey),
               payment.part(vendorId).orElseThrow().providerCaptureId(),
               amount);
     }
@@ -65,25 +70,36 @@ class RefundHandler {
     inbox.handleOnce(
         PaymentCommandListener.CONSUMER,
         eventId,
-        () -> finish(orderId, vendorId, amount, providerRefundId));
+        () -> finish(orderId, vendorId, refundKey, amount, providerRefundId));
+  }
+
+  /**
+   * The provider's key of a refund, also the ledger transaction's reference: the refund of a whole
+   * part keeps the key it always had.
+   */
+  static IdempotencyKey providerKey(String orderId, String vendorId, String refundKey) {
+    return PartRefund.WHOLE_PART.equals(refundKey)
+        ? IdempotencyKey.refund(orderId, vendorId)
+        : IdempotencyKey.refund(orderId, vendorId, refundKey);
   }
 
   private void finish(
-      String orderId, String vendorId, Money amount, @Nullable String providerRefundId) {
+      String orderId,
+      String vendorId,
+      String refundKey,
+      Money amount,
+      @Nullable String providerRefundId) {
     Payment payment = store.lockAndFind(orderId).orElseThrow();
-    if (!refunded(payment, vendorId)) {
+    if (payment.refund(vendorId, refundKey).isEmpty()) {
       payment.refund(
           vendorId,
+          refundKey,
           amount,
           Objects.requireNonNull(providerRefundId, "refunded at the provider"),
           clock.instant());
       store.save(payment);
       metrics.refunded();
     }
-    outbox.publish(Topics.PAYMENT_REPLIES, PaymentReplies.refund(payment, vendorId));
-  }
-
-  private static boolean refunded(Payment payment, String vendorId) {
-    return payment.part(vendorId).map(VendorPart::refunded).orElse(false);
+    outbox.publish(Topics.PAYMENT_REPLIES, PaymentReplies.refund(payment, vendorId, refundKey));
   }
 }

@@ -54,14 +54,16 @@ public class VendorPart {
     this.capturedAt = now;
   }
 
+  /** Adds a refund: what was refunded of the part grows, the latest refund's reference is kept. */
   void refund(Money amount, String providerRefundId, Instant now) {
-    this.refundedMinor = amount.minor();
+    this.refundedMinor = Math.addExact(refundedMinor, amount.minor());
     this.providerRefundId = providerRefundId;
     this.refundedAt = now;
   }
 
-  public boolean refunded() {
-    return providerRefundId != null;
+  /** What is left to refund of the part. */
+  public Money refundable() {
+    return captured().minus(refundedAmount());
   }
 
   public String vendorId() {

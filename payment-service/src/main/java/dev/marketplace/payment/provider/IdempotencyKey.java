@@ -29,6 +29,11 @@ public record IdempotencyKey(String value) {
     return new IdempotencyKey("refund:" + orderId + ":" + vendorId);
   }
 
+  /** One of possibly several refunds of a vendor's part, named by the caller (a return's id). */
+  public static IdempotencyKey refund(String orderId, String vendorId, String refundId) {
+    return new IdempotencyKey("refund:" + orderId + ":" + vendorId + ":" + refundId);
+  }
+
   @Override
   public String toString() {
     return value;

@@ -86,14 +86,34 @@ class PaymentTest {
     Payment payment = authorised(10_000);
     payment.capture("vendor-a", eur(6_000), "cap-a", NOW);
 
-    assertThatThrownBy(() -> payment.checkRefund("vendor-a", eur(6_001)))
+    assertThatThrownBy(() -> payment.checkRefund("vendor-a", PartRefund.WHOLE_PART, eur(6_001)))
         .isInstanceOf(IllegalPaymentOperationException.class);
-    assertThatThrownBy(() -> payment.checkRefund("vendor-b", eur(1)))
+    assertThatThrownBy(() -> payment.checkRefund("vendor-b", PartRefund.WHOLE_PART, eur(1)))
         .hasMessageContaining("not captured");
-    payment.refund("vendor-a", eur(6_000), "ref-a", NOW);
-    assertThatThrownBy(() -> payment.checkRefund("vendor-a", eur(1)))
-        .hasMessageContaining("already refunded");
+    payment.refund("vendor-a", PartRefund.WHOLE_PART, eur(6_000), "ref-a", NOW);
+    assertThatThrownBy(() -> payment.checkRefund("vendor-a", PartRefund.WHOLE_PART, eur(1)))
+        .hasMessageContaining("made already");
     assertThat(payment.refunded()).isEqualTo(eur(6_000));
+  }
+
+  @Test
+  void aPartIsRefundedInSeveralReturnsEachOnceAndTogetherNeverBeyondItsCapture() {
+    Payment payment = authorised(10_000);
+    payment.capture("vendor-a", eur(6_000), "cap-a", NOW);
+
+    payment.refund("vendor-a", "return-1", eur(2_000), "ref-1", NOW);
+    payment.refund("vendor-a", "return-2", eur(3_000), "ref-2", NOW);
+
+    assertThatThrownBy(() -> payment.checkRefund("vendor-a", "return-1", eur(1)))
+        .hasMessageContaining("made already");
+    assertThatThrownBy(() -> payment.checkRefund("vendor-a", "return-3", eur(1_001)))
+        .as("only 1,000 is left of the part")
+        .isInstanceOf(IllegalPaymentOperationException.class);
+    payment.refund("vendor-a", "return-3", eur(1_000), "ref-3", NOW);
+    assertThat(payment.part("vendor-a").orElseThrow().refundedAmount()).isEqualTo(eur(6_000));
+    assertThat(payment.refunds())
+        .extracting(PartRefund::refundId)
+        .containsExactly("return-1", "return-2", "return-3");
   }
 
   @Test
@@ -102,7 +122,8 @@ class PaymentTest {
     post(payment);
     payment.capture("vendor-a", eur(6_000), "cap-a", NOW);
     payment.capture("vendor-b", eur(1_500), "cap-b", NOW);
-    payment.refund("vendor-a", eur(2_000), "ref-a", NOW);
+    payment.refund("vendor-a", "return-1", eur(1_500), "ref-a", NOW);
+    payment.refund("vendor-a", "return-2", eur(500), "ref-b", NOW);
     payment.voidRest(eur(2_500), "rest cancelled", NOW);
     List<LedgerTransaction> ledger = post(payment);
 
@@ -112,7 +133,8 @@ class PaymentTest {
             "authorize:order-1",
             "capture:order-1:vendor-a",
             "capture:order-1:vendor-b",
-            "refund:order-1:vendor-a",
+            "refund:order-1:vendor-a:return-1",
+            "refund:order-1:vendor-a:return-2",
             "void:order-1");
     Map<String, Long> balances = new HashMap<>();
     for (LedgerTransaction transaction : ledger) {

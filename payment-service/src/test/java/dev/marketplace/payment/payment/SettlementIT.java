@@ -107,6 +107,33 @@ class SettlementIT extends PaymentIntegrationTest {
   }
 
   @Test
+  void aPartIsRefundedInSeveralReturnsEachOnceAndNeverBeyondItsCapture() {
+    String order = authorised(10_000);
+    send(new CapturePaymentV1(order, "vendor-a", 6_000, "EUR"));
+    send(new RefundPaymentV1(order, "vendor-a", 2_000, "EUR", "return-1"));
+    send(new RefundPaymentV1(order, "vendor-a", 2_000, "EUR", "return-1"));
+    send(new RefundPaymentV1(order, "vendor-a", 3_000, "EUR", "return-2"));
+    send(new RefundPaymentV1(order, "vendor-a", 1_500, "EUR", "return-3"));
+
+    List<Event> replies = replies(order, 5);
+    assertThat(replies.subList(2, 5))
+        .containsExactly(
+            new PaymentRefundedV1(order, "vendor-a", 2_000, "EUR", "return-1"),
+            new PaymentRefundedV1(order, "vendor-a", 2_000, "EUR", "return-1"),
+            new PaymentRefundedV1(order, "vendor-a", 3_000, "EUR", "return-2"));
+    assertThat(deadLetters(order, 1)).as("1,500 is more than the 1,000 left").hasSize(1);
+    assertThat(providerCalls("refund:" + order + ":vendor-a:return-1")).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT refunded_minor FROM vendor_part v JOIN payment p ON p.id = v.payment_id"
+                        + " WHERE p.order_id = ?")
+                .param(order)
+                .query(Long.class)
+                .single())
+        .isEqualTo(5_000);
+  }
+
+  @Test
   void aRefundAfterTheVoidStillGivesBackACapturedPart() {
     String order = authorised(5_000);
     send(new CapturePaymentV1(order, "vendor-a", 5_000, "EUR"));

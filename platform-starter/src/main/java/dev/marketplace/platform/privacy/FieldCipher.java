@@ -32,7 +32,18 @@ public final class FieldCipher {
   public FieldCipher(Map<String, String> base64Keys, String activeKey) {
     base64Keys.forEach(
         (id, base64) -> {
-          byte[] key = Base64.getDecoder().decode(base64);
+          byte[] key;
+          try {
+            key = Base64.getDecoder().decode(base64.strip());
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                "encryption key "
+                    + id
+                    + " is not base64 (is PRIVACY_ENCRYPTION_KEY, or"
+                    + " marketplace.privacy.encryption-keys."
+                    + id
+                    + ", set?)");
+          }
           if (key.length != 32) {
             throw new IllegalArgumentException("encryption key " + id + " must be 32 bytes");
           }

@@ -63,5 +63,8 @@ class FieldCipherTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new FieldCipher(Map.of("k1", K1), "k9"))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FieldCipher(Map.of("k1", "${PRIVACY_ENCRYPTION_KEY}"), "k1"))
+        .hasMessageContaining("is PRIVACY_ENCRYPTION_KEY")
+        .hasMessageContaining("set?");
   }
 }

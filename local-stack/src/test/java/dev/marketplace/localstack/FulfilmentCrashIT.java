@@ -1,0 +1,195 @@
+package dev.marketplace.localstack;
+
+import static dev.marketplace.localstack.Shop.APPROVE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.testkit.ApiClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Services killed (SIGKILL) while vendors finish partial shipments, whose last parcel commits its
+ * lines' stock and captures the part: afterwards every order is SHIPPED, each part was captured
+ * once at the provider and in the ledger, and the stock left once.
+ */
+class FulfilmentCrashIT {
+
+  private static final Logger log = LoggerFactory.getLogger(FulfilmentCrashIT.class);
+
+  private static final int ORDERS = 4;
+  private static final int STOCK = 50;
+
+  private static Shop shop;
+  private static List<Shop.Shopper> shoppers;
+
+  @BeforeAll
+  static void shop() {
+    shop = Shop.open("Crash fulfilment vendor");
+    shoppers = shop.shoppersWithCards(ORDERS, APPROVE);
+  }
+
+  @Test
+  void paymentServiceKilledWhileTheLastParcelsAreCaptured() {
+    crashWhileFinishingShipments(
+        "payment-service",
+        (orders, payments) ->
+            payments.count(
+                    "SELECT count(*) FROM vendor_part v JOIN payment p ON p.id = v.payment_id"
+                        + " WHERE p.order_id = ANY(?)",
+                    orders)
+                > 0);
+  }
+
+  @Test
+  void inventoryServiceKilledWhileTheLastParcelsCommitTheirStock() {
+    crashWhileFinishingShipments(
+        "inventory-service",
+        (orders, payments) ->
+            new ServiceDatabase(shop.stack(), "inventory")
+                    .count(
+                        "SELECT count(*) FROM reservation WHERE status = 'COMMITTED'"
+                            + " AND order_id = ANY(?)",
+                        orders)
+                > 0);
+  }
+
+  @Test
+  void orderServiceKilledWhileVendorsShipTheLastParcels() {
+    crashWhileFinishingShipments(
+        "order-service",
+        (orders, payments) ->
+            new ServiceDatabase(shop.stack(), "order")
+                    .count(
+                        "SELECT count(*) FROM customer_order WHERE status = 'SHIPPED'"
+                            + " AND id::text = ANY(?)",
+                        orders)
+                > 0);
+  }
+
+  /** When to kill: given the orders and payment-service's database. */
+  interface Moment {
+    boolean reached(List<String> orders, ServiceDatabase payments);
+  }
+
+  private void crashWhileFinishingShipments(String service, Moment moment) {
+    String first = shop.productInStock(STOCK);
+    String second = shop.productInStock(STOCK);
+    List<String> orders = new ArrayList<>();
+    for (Shop.Shopper shopper : shoppers) {
+      assertThat(shopper.api().delete("/api/v1/cart").status()).isEqualTo(204);
+      shop.fillCart(shopper, first, 1);
+      orders.add(shop.checkout(shopper, second, 1));
+    }
+    for (int i = 0; i < orders.size(); i++) {
+      shop.awaitStatus(shoppers.get(i), orders.get(i), "CONFIRMED");
+      assertThat(ship(orders.get(i), "A-" + i, first).status()).isEqualTo(200);
+    }
+    ServiceDatabase payments = new ServiceDatabase(shop.stack(), "payment");
+
+    try (ExecutorService vendor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> shipping = new ArrayList<>();
+      for (int i = 0; i < orders.size(); i++) {
+        String orderId = orders.get(i);
+        String tracking = "B-" + i;
+        shipping.add(vendor.submit(() -> shipUntilDone(orderId, tracking, second)));
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> moment.reached(orders, payments));
+      ServiceProcess process = shop.stack().service(service);
+      process.kill();
+      log.info("{} killed while the last parcels shipped", service);
+      process.restart();
+      process.awaitReady(Duration.ofSeconds(120));
+      log.info("{} ready again", service);
+      for (Future<?> done : shipping) {
+        done.get();
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+
+    for (int i = 0; i < orders.size(); i++) {
+      shop.awaitStatus(shoppers.get(i), orders.get(i), "SHIPPED");
+    }
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              for (Map<String, Object> part :
+                  payments.rows(
+                      """
+                      SELECT p.order_id,
+                             (SELECT count(*) FROM vendor_part v WHERE v.payment_id = p.id) AS parts,
+                             (SELECT coalesce(sum(v.captured_minor), 0)::bigint FROM vendor_part v
+                              WHERE v.payment_id = p.id) AS captured,
+                             (SELECT count(*) FROM simulated_provider_capture c
+                              JOIN simulated_provider_authorization a ON a.id = c.authorization_id
+                              WHERE a.idempotency_key = p.idempotency_key) AS provider_captures
+                      FROM payment p WHERE p.order_id = ANY(?)
+                      """,
+                      orders)) {
+                assertThat(part)
+                    .as("payment of order %s", part.get("order_id"))
+                    .containsEntry("parts", 1L)
+                    .containsEntry("captured", 2 * Shop.UNIT_PRICE)
+                    .containsEntry("provider_captures", 1L);
+              }
+            });
+    new PaymentRecords(shop.stack()).assertLedgerBalanced(orders);
+    for (String sku : List.of(first, second)) {
+      assertThat(shop.stock(sku).path("onHand").asInt())
+          .as("%s left once per order", sku)
+          .isEqualTo(STOCK - ORDERS);
+      assertThat(shop.stock(sku).path("reserved").asInt()).isZero();
+    }
+  }
+
+  private static ApiClient.Response ship(String orderId, String tracking, String sku) {
+    return shop.vendor()
+        .post(
+            "/api/v1/vendor/orders/" + orderId + "/ship",
+            Map.of("trackingNumber", tracking, "carrier", "demo-post", "skus", List.of(sku)));
+  }
+
+  /**
+   * Ships the line as a vendor's system would: a broken connection or a 5xx is retried; a 400 after
+   * a retry means the attempt that broke had shipped it already.
+   */
+  private static void shipUntilDone(String orderId, String tracking, String sku) {
+    boolean retried = false;
+    long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        int status = ship(orderId, tracking, sku).status();
+        if (status == 200 || (retried && status == 400)) {
+          return;
+        }
+        if (status < 500 && status != 429) {
+          throw new AssertionError("shipping " + sku + " of " + orderId + " answered " + status);
+        }
+      } catch (RuntimeException e) {
+        // The connection broke (the service died): try again.
+      }
+      retried = true;
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("shipping " + sku + " of " + orderId + " never succeeded");
+  }
+}
