@@ -66,7 +66,38 @@ public final class DemoData {
               rate("SE", 690, 8_000),
               rate("DK", 690, 8_000)));
 
+  /** How many of each demo vendor's first products are in stock, and how many of each. */
+  private static final int IN_STOCK_PER_VENDOR = 5;
+
+  private static final int UNITS = 25;
+
   private DemoData() {}
+
+  /**
+   * The vendor opens its warehouse and counts {@link #UNITS} of each of its first products (demo
+   * product n belongs to vendor n % vendors), once inventory has learnt each SKU from the catalog.
+   */
+  private static void stockFirstProducts(ApiClient vendor, int index, int vendors, int products)
+      throws InterruptedException {
+    var warehouse =
+        vendor.post(
+            "/api/v1/vendor/locations", Map.of("name", "Main warehouse", "kind", "WAREHOUSE"));
+    if (warehouse.status() != 201) {
+      throw new IllegalStateException("could not open a demo warehouse: " + warehouse);
+    }
+    String location = warehouse.json().path("id").asString();
+    for (int n = index; n < products; n += vendors) {
+      String path = "/api/v1/vendor/locations/" + location + "/stock/DEMO-" + (n + 1);
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (vendor.withHeader("If-Match", "\"0\"").put(path, Map.of("onHand", UNITS)).status()
+          != 200) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("inventory never learnt DEMO-" + (n + 1));
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
 
   /** A shipping rate in EUR: a flat price per order part, free from an items total. */
   public static Map<String, Object> rate(String country, long price, long freeFrom) {
@@ -130,7 +161,15 @@ public final class DemoData {
         vendors.stream()
             .map(v -> ApiClient.at(stack.catalogUrl()).withToken(identities.vendorToken(v)))
             .toList();
-    return new Seeded(seedProducts(clients, count), vendors, SHOPPER_EMAIL);
+    int seeded = seedProducts(clients, count);
+    for (int i = 0; i < vendors.size(); i++) {
+      stockFirstProducts(
+          ApiClient.at(stack.gatewayUrl()).withToken(identities.vendorToken(vendors.get(i))),
+          i,
+          vendors.size(),
+          Math.min(count, IN_STOCK_PER_VENDOR * vendors.size()));
+    }
+    return new Seeded(seeded, vendors, SHOPPER_EMAIL);
   }
 
   private static int seedProducts(List<ApiClient> vendors, int count) throws InterruptedException {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Services killed (SIGKILL) while vendors finish partial shipments, whose last parcel commits its
  * lines' stock and captures the part: afterwards every order is SHIPPED, each part was captured
- * once at the provider and in the ledger, and the stock left once.
+ * once at the provider and in the ledger, and the stock left once. And payment-service killed while
+ * returns are refunded: each return is refunded once, and restocked once.
  */
 class FulfilmentCrashIT {
 
@@ -74,6 +75,104 @@ class FulfilmentCrashIT {
                             + " AND id::text = ANY(?)",
                         orders)
                 > 0);
+  }
+
+  @Test
+  void paymentServiceKilledWhileReturnsAreRefunded() {
+    String sku = shop.productInStock(STOCK);
+    List<String> orders = new ArrayList<>();
+    for (Shop.Shopper shopper : shoppers) {
+      assertThat(shopper.api().delete("/api/v1/cart").status()).isEqualTo(204);
+      orders.add(shop.checkout(shopper, sku, 2));
+    }
+    List<String> returns = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      String orderId = orders.get(i);
+      shop.awaitStatus(shoppers.get(i), orderId, "CONFIRMED");
+      var shipped = ship(orderId, "R-" + i, sku);
+      String parcel = shipped.json().path("shipments").get(0).path("id").asString();
+      assertThat(
+              shop.vendor()
+                  .post(
+                      "/api/v1/vendor/orders/" + orderId + "/shipments/" + parcel + "/tracking",
+                      Map.of("status", "DELIVERED"))
+                  .status())
+          .isEqualTo(200);
+      var opened =
+          shoppers
+              .get(i)
+              .api()
+              .post(
+                  "/api/v1/orders/" + orderId + "/returns",
+                  Map.of(
+                      "vendorId", shop.vendorId(),
+                      "lines", List.of(Map.of("sku", sku, "quantity", 1)),
+                      "reason", "one too many"));
+      assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+      String returnId = opened.json().path("id").asString();
+      assertThat(
+              shop.vendor().post("/api/v1/vendor/returns/" + returnId + "/approve", null).status())
+          .isEqualTo(200);
+      returns.add(returnId);
+    }
+    ServiceDatabase payments = new ServiceDatabase(shop.stack(), "payment");
+
+    for (String returnId : returns) {
+      assertThat(
+              shop.vendor()
+                  .post(
+                      "/api/v1/vendor/returns/" + returnId + "/receive",
+                      Map.of("restock", true, "locationId", shop.locationId()))
+                  .status())
+          .isEqualTo(200);
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () ->
+                payments.count(
+                        "SELECT count(*) FROM payment_refund WHERE refund_key = ANY(?)", returns)
+                    > 0);
+    ServiceProcess process = shop.stack().service("payment-service");
+    process.kill();
+    log.info("payment-service killed while returns were refunded");
+    process.restart();
+    process.awaitReady(Duration.ofSeconds(120));
+
+    for (int i = 0; i < orders.size(); i++) {
+      String path = "/api/v1/orders/" + orders.get(i) + "/returns";
+      Shop.Shopper shopper = shoppers.get(i);
+      await()
+          .atMost(Duration.ofSeconds(150))
+          .until(
+              () -> shopper.api().get(path).json().get(0).path("status").asString(),
+              "REFUNDED"::equals);
+    }
+    assertThat(
+            payments.count(
+                "SELECT count(*) FROM payment_refund WHERE refund_key = ANY(?)", returns))
+        .as("one refund per return")
+        .isEqualTo(returns.size());
+    assertThat(
+            payments.count(
+                "SELECT coalesce(sum(calls), 0) FROM simulated_provider_request"
+                    + " WHERE operation = 'refund' AND idempotency_key LIKE ANY(?)",
+                returns.stream().map(id -> "%:" + id).toList()))
+        .as("the provider was asked at least once per return")
+        .isGreaterThanOrEqualTo(returns.size());
+    assertThat(
+            payments.count(
+                "SELECT coalesce(sum(c.refunded_minor), 0)::bigint FROM simulated_provider_capture c"
+                    + " JOIN simulated_provider_authorization a ON a.id = c.authorization_id"
+                    + " WHERE a.idempotency_key = ANY(?)",
+                orders.stream().map(id -> "authorize:" + id).toList()))
+        .as("the provider refunded each return once")
+        .isEqualTo(returns.size() * Shop.UNIT_PRICE);
+    new PaymentRecords(shop.stack()).assertLedgerBalanced(orders);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> shop.stock(sku).path("onHand").asInt() == STOCK - orders.size());
   }
 
   /** When to kill: given the orders and payment-service's database. */
@@ -164,8 +263,8 @@ class FulfilmentCrashIT {
   }
 
   /**
-   * Ships the line as a vendor's system would: a broken connection or a 5xx is retried; a 400 after
-   * a retry means the attempt that broke had shipped it already.
+   * Ships the line as a vendor's system would: a broken connection or a 5xx is retried; a 400 or
+   * 409 after a retry means the attempt that broke had shipped it already.
    */
   private static void shipUntilDone(String orderId, String tracking, String sku) {
     boolean retried = false;
@@ -173,7 +272,9 @@ class FulfilmentCrashIT {
     while (System.nanoTime() < deadline) {
       try {
         int status = ship(orderId, tracking, sku).status();
-        if (status == 200 || (retried && status == 400)) {
+        // After a retry, 400 (the line no longer awaits) or 409 (the whole order shipped) means
+        // the attempt that broke had shipped it.
+        if (status == 200 || (retried && (status == 400 || status == 409))) {
           return;
         }
         if (status < 500 && status != 429) {

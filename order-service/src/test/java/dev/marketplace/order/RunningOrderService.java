@@ -7,7 +7,10 @@ import dev.marketplace.events.Topics;
 import dev.marketplace.events.catalog.ProductChangedV1;
 import dev.marketplace.platform.kafka.TopicNames;
 import dev.marketplace.testkit.ApiClient;
+import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
+import dev.marketplace.testkit.TopicReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,32 @@ public abstract class RunningOrderService {
             List.of(),
             now,
             now));
+  }
+
+  /**
+   * The first command or event of this type the service published for the order on the topic,
+   * waiting for it.
+   */
+  protected <T> T command(String topic, String orderId, Class<T> type) {
+    try (TopicReader reader =
+        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
+      return reader
+          .readUntil(
+              records ->
+                  records.stream()
+                      .anyMatch(
+                          r ->
+                              orderId.equals(r.key())
+                                  && type.isInstance(EventJson.read(r.value()).payload())),
+              Duration.ofSeconds(20))
+          .stream()
+          .filter(r -> orderId.equals(r.key()))
+          .map(r -> EventJson.read(r.value()).payload())
+          .filter(type::isInstance)
+          .map(type::cast)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " for " + orderId));
+    }
   }
 
   protected void send(String topic, Event payload) {

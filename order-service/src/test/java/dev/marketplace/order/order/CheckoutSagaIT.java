@@ -300,28 +300,6 @@ class CheckoutSagaIT extends OrderIntegrationTest {
                     shopper.get("/api/v1/orders/" + orderId).json().path("status").asString()));
   }
 
-  private <T> T command(String topic, String orderId, Class<T> type) {
-    try (TopicReader reader =
-        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
-      return reader
-          .readUntil(
-              records ->
-                  records.stream()
-                      .anyMatch(
-                          r ->
-                              orderId.equals(r.key())
-                                  && type.isInstance(EventJson.read(r.value()).payload())),
-              Duration.ofSeconds(20))
-          .stream()
-          .filter(r -> orderId.equals(r.key()))
-          .map(r -> EventJson.read(r.value()).payload())
-          .filter(type::isInstance)
-          .map(type::cast)
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " for " + orderId));
-    }
-  }
-
   private List<Event> commands(String topic, String orderId, Duration window) {
     try (TopicReader reader =
         new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {

@@ -68,7 +68,8 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
     assertThat(order.path("deliveryAddress").path("postalCode").asString()).isEqualTo("10117");
 
     send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
-    assertThat(command(orderId, AuthorizePaymentV1.class).amountMinor()).isEqualTo(6_890);
+    assertThat(command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class).amountMinor())
+        .isEqualTo(6_890);
     send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 6_890, "EUR"));
     await()
         .atMost(Duration.ofSeconds(20))
@@ -84,7 +85,7 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
         vendor(lamps)
             .post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "T-1"));
     assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
-    assertThat(command(orderId, CapturePaymentV1.class).amountMinor())
+    assertThat(command(Topics.PAYMENT_COMMANDS, orderId, CapturePaymentV1.class).amountMinor())
         .as("the lamp vendor's capture is its lamp and its shipping")
         .isEqualTo(4_490);
   }
@@ -279,25 +280,6 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
 
   private static String sku() {
     return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private <T> T command(String orderId, Class<T> type) {
-    try (TopicReader reader =
-        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(Topics.PAYMENT_COMMANDS))) {
-      return reader
-          .readUntil(
-              records -> records.stream().anyMatch(r -> matches(r.key(), r.value(), orderId, type)),
-              Duration.ofSeconds(20))
-          .stream()
-          .filter(r -> matches(r.key(), r.value(), orderId, type))
-          .map(r -> type.cast(EventJson.read(r.value()).payload()))
-          .findFirst()
-          .orElseThrow();
-    }
-  }
-
-  private static boolean matches(String key, String value, String orderId, Class<?> type) {
-    return orderId.equals(key) && type.isInstance(EventJson.read(value).payload());
   }
 
   private List<AuditEventRecordedV1> audited(String resource) {

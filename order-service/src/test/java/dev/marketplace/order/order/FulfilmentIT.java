@@ -3,8 +3,6 @@ package dev.marketplace.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.marketplace.events.Event;
-import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ShipStockV1;
@@ -15,8 +13,6 @@ import dev.marketplace.events.payment.PaymentAuthorizedV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
 import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
-import dev.marketplace.testkit.KafkaTestServer;
-import dev.marketplace.testkit.TopicReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +53,7 @@ class FulfilmentIT extends OrderIntegrationTest {
     assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
     assertThat(shipped.json().path("part").path("status").asString()).isEqualTo("PARTLY_SHIPPED");
     assertThat(shipped.json().path("shipments").size()).isEqualTo(1);
-    assertThat(command(orderId, ShipStockV1.class, Topics.INVENTORY_COMMANDS).skus())
+    assertThat(command(Topics.INVENTORY_COMMANDS, orderId, ShipStockV1.class).skus())
         .containsExactly(lamp);
     assertThat(status(shopper, orderId)).isEqualTo("PARTLY_SHIPPED");
 
@@ -66,12 +62,12 @@ class FulfilmentIT extends OrderIntegrationTest {
             "/api/v1/vendor/orders/" + orderId + "/cancel-lines",
             Map.of("skus", List.of(shade), "reason", "the last one was damaged"));
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-    assertThat(command(orderId, ReleaseStockLinesV1.class, Topics.INVENTORY_COMMANDS).skus())
+    assertThat(command(Topics.INVENTORY_COMMANDS, orderId, ReleaseStockLinesV1.class).skus())
         .containsExactly(shade);
-    assertThat(command(orderId, CapturePaymentV1.class, Topics.PAYMENT_COMMANDS).amountMinor())
+    assertThat(command(Topics.PAYMENT_COMMANDS, orderId, CapturePaymentV1.class).amountMinor())
         .as("the lamp and the part's shipping (free here), not the shade")
         .isEqualTo(4_000);
-    command(orderId, VoidPaymentV1.class, Topics.PAYMENT_COMMANDS);
+    command(Topics.PAYMENT_COMMANDS, orderId, VoidPaymentV1.class);
     assertThat(status(shopper, orderId)).isEqualTo("SHIPPED");
 
     String inTransit = event("evt-1-" + tracking, tracking, "IN_TRANSIT");
@@ -193,7 +189,7 @@ class FulfilmentIT extends OrderIntegrationTest {
     String orderId = placed.json().path("id").asString();
     send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
     // Payment answers once asked: an authorisation arriving before the reservation is ignored.
-    command(orderId, AuthorizePaymentV1.class, Topics.PAYMENT_COMMANDS);
+    command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
     send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 5_500, "EUR"));
     await()
         .atMost(Duration.ofSeconds(20))
@@ -262,28 +258,6 @@ class FulfilmentIT extends OrderIntegrationTest {
       return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private <T extends Event> T command(String orderId, Class<T> type, String topic) {
-    try (TopicReader reader =
-        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
-      return reader
-          .readUntil(
-              records ->
-                  records.stream()
-                      .anyMatch(
-                          r ->
-                              orderId.equals(r.key())
-                                  && type.isInstance(EventJson.read(r.value()).payload())),
-              Duration.ofSeconds(20))
-          .stream()
-          .filter(r -> orderId.equals(r.key()))
-          .map(r -> EventJson.read(r.value()).payload())
-          .filter(type::isInstance)
-          .map(type::cast)
-          .findFirst()
-          .orElseThrow();
     }
   }
 

@@ -3,8 +3,6 @@ package dev.marketplace.order.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.marketplace.events.Event;
-import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.RestockV1;
 import dev.marketplace.events.inventory.StockReservedV1;
@@ -14,8 +12,6 @@ import dev.marketplace.events.payment.PaymentRefundedV1;
 import dev.marketplace.events.payment.RefundPaymentV1;
 import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
-import dev.marketplace.testkit.KafkaTestServer;
-import dev.marketplace.testkit.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,9 +66,9 @@ class ReturnsIT extends OrderIntegrationTest {
     assertThat(received.status()).as(received.toString()).isEqualTo(200);
     assertThat(received.json().path("refund").path("amount").asLong()).isEqualTo(4_000);
 
-    RefundPaymentV1 refund = command(orderId, RefundPaymentV1.class, Topics.PAYMENT_COMMANDS);
+    RefundPaymentV1 refund = command(Topics.PAYMENT_COMMANDS, orderId, RefundPaymentV1.class);
     assertThat(refund).isEqualTo(new RefundPaymentV1(orderId, vendorId, 4_000, "EUR", returnId));
-    RestockV1 restock = command(orderId, RestockV1.class, Topics.INVENTORY_COMMANDS);
+    RestockV1 restock = command(Topics.INVENTORY_COMMANDS, orderId, RestockV1.class);
     assertThat(restock.locationId()).isEqualTo(warehouse);
     assertThat(restock.lines().getFirst().quantity()).isEqualTo(1);
 
@@ -158,7 +154,7 @@ class ReturnsIT extends OrderIntegrationTest {
     assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
     String orderId = placed.json().path("id").asString();
     send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
-    command(orderId, AuthorizePaymentV1.class, Topics.PAYMENT_COMMANDS);
+    command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
     send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 9_500, "EUR"));
     await()
         .atMost(Duration.ofSeconds(20))
@@ -192,28 +188,6 @@ class ReturnsIT extends OrderIntegrationTest {
 
   private static String status(ApiClient shopper, String orderId) {
     return shopper.get("/api/v1/orders/" + orderId).json().path("status").asString();
-  }
-
-  private <T extends Event> T command(String orderId, Class<T> type, String topic) {
-    try (TopicReader reader =
-        new TopicReader(KafkaTestServer.bootstrapServers(), topics.name(topic))) {
-      return reader
-          .readUntil(
-              records ->
-                  records.stream()
-                      .anyMatch(
-                          r ->
-                              orderId.equals(r.key())
-                                  && type.isInstance(EventJson.read(r.value()).payload())),
-              Duration.ofSeconds(20))
-          .stream()
-          .filter(r -> orderId.equals(r.key()))
-          .map(r -> EventJson.read(r.value()).payload())
-          .filter(type::isInstance)
-          .map(type::cast)
-          .findFirst()
-          .orElseThrow();
-    }
   }
 
   private static String sku() {
