@@ -4,6 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.marketplace.order.config.OrderProperties;
 import dev.marketplace.platform.web.InvalidFieldException;
 import dev.marketplace.platform.web.ServiceBusyException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.http.HttpClient;
@@ -24,9 +30,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Reads one of the shopper's saved addresses from customer-service with the shopper's own token, so
- * a checkout can only name an address of the shopper who sends it. Bounded in time: a slow or
- * absent customer-service makes such a checkout a 503 (an inline address still works), never a
- * hang.
+ * a checkout can only name an address of the shopper who sends it. Bounded in time, and behind a
+ * circuit breaker: a slow or absent customer-service makes such a checkout a 503 (at once while the
+ * breaker is open; an inline address still works), never a hang.
  */
 @Component
 public class SavedAddresses {
@@ -36,9 +42,27 @@ public class SavedAddresses {
   private final RestClient customers;
   private final Duration retryAfter;
   private final Validator validator;
+  private final CircuitBreaker breaker;
 
-  SavedAddresses(RestClient.Builder builder, OrderProperties properties, Validator validator) {
+  SavedAddresses(
+      RestClient.Builder builder,
+      OrderProperties properties,
+      Validator validator,
+      MeterRegistry meters) {
     this.validator = validator;
+    CircuitBreakerRegistry breakers =
+        CircuitBreakerRegistry.of(
+            CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                // Only customer-service being unreachable or failing counts, not a shopper naming
+                // an address that is not theirs.
+                .recordExceptions(Unavailable.class)
+                .build());
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+    this.breaker = breakers.circuitBreaker("saved-addresses");
     OrderProperties.Customers config = properties.customers();
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
@@ -55,30 +79,11 @@ public class SavedAddresses {
   public ShippingAddress read(String shopperToken, UUID addressId) {
     SavedAddress saved;
     try {
-      saved =
-          customers
-              .get()
-              .uri("/api/v1/customers/me/addresses/{id}", addressId)
-              .header(HttpHeaders.AUTHORIZATION, "Bearer " + shopperToken)
-              .retrieve()
-              .body(SavedAddress.class);
-    } catch (HttpClientErrorException e) {
-      if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
-        throw new InvalidFieldException("addressId", "is not one of your saved addresses");
-      }
-      log.warn(
-          "saved address {} could not be read: customer-service answered {}",
-          addressId,
-          e.getStatusCode());
+      saved = breaker.executeSupplier(() -> fetch(shopperToken, addressId));
+    } catch (CallNotPermittedException e) {
       throw unavailable();
-    } catch (RestClientException e) {
-      // The class only: a message could quote the answer, which holds an address.
-      log.warn("saved address {} could not be read: {}", addressId, e.getClass().getName());
-      throw unavailable();
-    }
-    if (saved == null) {
-      log.warn(
-          "saved address {} could not be read: customer-service answered with no body", addressId);
+    } catch (Unavailable e) {
+      log.warn("saved address {} could not be read: {}", addressId, e.getMessage());
       throw unavailable();
     }
     ShippingAddress address = saved.toShippingAddress();
@@ -94,6 +99,37 @@ public class SavedAddresses {
               + "): correct it, or give the address inline");
     }
     return address;
+  }
+
+  private SavedAddress fetch(String shopperToken, UUID addressId) {
+    try {
+      SavedAddress saved =
+          customers
+              .get()
+              .uri("/api/v1/customers/me/addresses/{id}", addressId)
+              .header(HttpHeaders.AUTHORIZATION, "Bearer " + shopperToken)
+              .retrieve()
+              .body(SavedAddress.class);
+      if (saved == null) {
+        throw new Unavailable("customer-service answered with no body");
+      }
+      return saved;
+    } catch (HttpClientErrorException e) {
+      if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+        throw new InvalidFieldException("addressId", "is not one of your saved addresses");
+      }
+      throw new Unavailable("customer-service answered " + e.getStatusCode());
+    } catch (RestClientException e) {
+      // The class only: a message could quote the answer, which holds an address.
+      throw new Unavailable(e.getClass().getName());
+    }
+  }
+
+  /** customer-service could not answer (what the circuit breaker counts). */
+  private static final class Unavailable extends RuntimeException {
+    Unavailable(String why) {
+      super(why);
+    }
   }
 
   /**

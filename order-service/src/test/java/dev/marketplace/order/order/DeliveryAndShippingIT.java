@@ -15,6 +15,7 @@ import dev.marketplace.testkit.ApiClient;
 import dev.marketplace.testkit.KafkaTestServer;
 import dev.marketplace.testkit.TestTokens;
 import dev.marketplace.testkit.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -216,7 +218,26 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
     assertThat(response.header("Retry-After")).isNotNull();
     assertThat(response.body()).contains("give the address inline");
     assertThat(shopper.get("/api/v1/orders").json().path("items").size()).isZero();
+
+    for (int i = 0; i < 10; i++) {
+      var failed = checkout(shopper, Map.of("cardToken", "pm_1", "addressId", UUID.randomUUID()));
+      assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
+    }
+    assertThat(
+            meters
+                .get("resilience4j.circuitbreaker.state")
+                .tag("name", "saved-addresses")
+                .tag("state", "open")
+                .gauge()
+                .value())
+        .as("customer-service keeps failing: checkouts naming saved addresses stop trying it")
+        .isEqualTo(1.0);
+    assertThat(checkout(shopper, Map.of("cardToken", "pm_1", "address", BERLIN)).status())
+        .as("an inline address still works")
+        .isEqualTo(201);
   }
+
+  @Autowired MeterRegistry meters;
 
   private static final String RATES = "/api/v1/vendor/shipping-rates";
 
