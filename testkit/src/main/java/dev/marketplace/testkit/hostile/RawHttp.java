@@ -35,9 +35,18 @@ final class RawHttp {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) limit.toMillis());
       OutputStream out = socket.getOutputStream();
-      out.write(head(request));
-      out.write(request.body());
-      out.flush();
+      try {
+        out.write(head(request));
+        out.write(request.body());
+        out.flush();
+      } catch (IOException e) {
+        // A server may refuse a body before it has all arrived (413) and close the connection;
+        // its answer is already on the way, so read it as any HTTP client would.
+        Answer early = read(socket, deadline);
+        return early != null && early.status() != 0
+            ? early
+            : new Answer(0, "", "connection closed: " + e.getMessage());
+      }
       // The output stays open: a server may take a half-closed connection for a client gone.
       return read(socket, deadline);
     } catch (SocketTimeoutException e) {
