@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Services killed (SIGKILL) while vendors finish partial shipments, whose last parcel commits its
  * lines' stock and captures the part: afterwards every order is SHIPPED, each part was captured
- * once at the provider and in the ledger, and the stock left once. And payment-service killed while
- * returns are refunded: each return is refunded once, and restocked once.
+ * once at the provider and in the ledger, and the stock left once. And each of order-, inventory-
+ * and payment-service killed while vendors receive returns, which are restocked and refunded: each
+ * return is refunded once (provider, payment-service and ledger agree) and restocked once.
  */
 class FulfilmentCrashIT {
 
@@ -79,6 +82,42 @@ class FulfilmentCrashIT {
 
   @Test
   void paymentServiceKilledWhileReturnsAreRefunded() {
+    crashWhileReturnsAreRefunded(
+        "payment-service",
+        (returns, payments) ->
+            payments.count("SELECT count(*) FROM payment_refund WHERE refund_key = ANY(?)", returns)
+                > 0);
+  }
+
+  @Test
+  void orderServiceKilledWhileVendorsReceiveReturns() {
+    crashWhileReturnsAreRefunded(
+        "order-service",
+        (returns, payments) ->
+            new ServiceDatabase(shop.stack(), "order")
+                    .count(
+                        "SELECT count(*) FROM order_return WHERE status <> 'APPROVED'"
+                            + " AND id::text = ANY(?)",
+                        returns)
+                > 0);
+  }
+
+  @Test
+  void inventoryServiceKilledWhileReturnsAreRestocked() {
+    crashWhileReturnsAreRefunded(
+        "inventory-service",
+        (returns, payments) ->
+            new ServiceDatabase(shop.stack(), "inventory")
+                    .count("SELECT count(*) FROM restock WHERE return_id = ANY(?)", returns)
+                > 0);
+  }
+
+  /**
+   * Each shopper buys two units, receives them and returns one; the vendor receives the returns,
+   * restocking them, while {@code service} is killed at {@code moment}. Afterwards each return is
+   * refunded once (in payment-service, at the provider and in the ledger) and restocked once.
+   */
+  private void crashWhileReturnsAreRefunded(String service, Moment moment) {
     String sku = shop.productInStock(STOCK);
     List<String> orders = new ArrayList<>();
     for (Shop.Shopper shopper : shoppers) {
@@ -87,58 +126,40 @@ class FulfilmentCrashIT {
     }
     List<String> returns = new ArrayList<>();
     for (int i = 0; i < orders.size(); i++) {
-      String orderId = orders.get(i);
-      shop.awaitStatus(shoppers.get(i), orderId, "CONFIRMED");
-      var shipped = ship(orderId, "R-" + i, sku);
-      String parcel = shipped.json().path("shipments").get(0).path("id").asString();
-      assertThat(
-              shop.vendor()
-                  .post(
-                      "/api/v1/vendor/orders/" + orderId + "/shipments/" + parcel + "/tracking",
-                      Map.of("status", "DELIVERED"))
-                  .status())
-          .isEqualTo(200);
-      var opened =
-          shoppers
-              .get(i)
-              .api()
-              .post(
-                  "/api/v1/orders/" + orderId + "/returns",
-                  Map.of(
-                      "vendorId", shop.vendorId(),
-                      "lines", List.of(Map.of("sku", sku, "quantity", 1)),
-                      "reason", "one too many"));
-      assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-      String returnId = opened.json().path("id").asString();
-      assertThat(
-              shop.vendor().post("/api/v1/vendor/returns/" + returnId + "/approve", null).status())
-          .isEqualTo(200);
-      returns.add(returnId);
+      returns.add(approvedReturnOfOneUnit(shoppers.get(i), orders.get(i), "R-" + i, sku));
     }
     ServiceDatabase payments = new ServiceDatabase(shop.stack(), "payment");
 
-    for (String returnId : returns) {
-      assertThat(
-              shop.vendor()
-                  .post(
-                      "/api/v1/vendor/returns/" + returnId + "/receive",
-                      Map.of("restock", true, "locationId", shop.locationId()))
-                  .status())
-          .isEqualTo(200);
+    try (ExecutorService vendor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> receiving = new ArrayList<>();
+      for (String returnId : returns) {
+        receiving.add(
+            vendor.submit(
+                () ->
+                    untilDone(
+                        "receiving return " + returnId,
+                        () ->
+                            shop.vendor()
+                                .post(
+                                    "/api/v1/vendor/returns/" + returnId + "/receive",
+                                    Map.of("restock", true, "locationId", shop.locationId()))
+                                .status())));
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> moment.reached(returns, payments));
+      ServiceProcess process = shop.stack().service(service);
+      process.kill();
+      log.info("{} killed while returns were received and refunded", service);
+      process.restart();
+      process.awaitReady(Duration.ofSeconds(120));
+      for (Future<?> done : receiving) {
+        done.get();
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(10))
-        .until(
-            () ->
-                payments.count(
-                        "SELECT count(*) FROM payment_refund WHERE refund_key = ANY(?)", returns)
-                    > 0);
-    ServiceProcess process = shop.stack().service("payment-service");
-    process.kill();
-    log.info("payment-service killed while returns were refunded");
-    process.restart();
-    process.awaitReady(Duration.ofSeconds(120));
 
     for (int i = 0; i < orders.size(); i++) {
       String path = "/api/v1/orders/" + orders.get(i) + "/returns";
@@ -170,14 +191,53 @@ class FulfilmentCrashIT {
         .as("the provider refunded each return once")
         .isEqualTo(returns.size() * Shop.UNIT_PRICE);
     new PaymentRecords(shop.stack()).assertLedgerBalanced(orders);
+    assertThat(
+            new ServiceDatabase(shop.stack(), "inventory")
+                .count("SELECT count(*) FROM restock WHERE return_id = ANY(?)", returns))
+        .as("one restock per return")
+        .isEqualTo(returns.size());
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> shop.stock(sku).path("onHand").asInt() == STOCK - orders.size());
+        .untilAsserted(
+            () ->
+                assertThat(shop.stock(sku).path("onHand").asInt())
+                    .as("two units left per order, one came back")
+                    .isEqualTo(STOCK - orders.size()));
   }
 
-  /** When to kill: given the orders and payment-service's database. */
+  /** The order confirmed, shipped and delivered, and one unit's return opened and approved. */
+  private static String approvedReturnOfOneUnit(
+      Shop.Shopper shopper, String orderId, String tracking, String sku) {
+    shop.awaitStatus(shopper, orderId, "CONFIRMED");
+    var shipped = ship(orderId, tracking, sku);
+    assertThat(shipped.status()).as(shipped.toString()).isEqualTo(200);
+    String parcel = shipped.json().path("shipments").get(0).path("id").asString();
+    assertThat(
+            shop.vendor()
+                .post(
+                    "/api/v1/vendor/orders/" + orderId + "/shipments/" + parcel + "/tracking",
+                    Map.of("status", "DELIVERED"))
+                .status())
+        .isEqualTo(200);
+    var opened =
+        shopper
+            .api()
+            .post(
+                "/api/v1/orders/" + orderId + "/returns",
+                Map.of(
+                    "vendorId", shop.vendorId(),
+                    "lines", List.of(Map.of("sku", sku, "quantity", 1)),
+                    "reason", "one too many"));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String returnId = opened.json().path("id").asString();
+    assertThat(shop.vendor().post("/api/v1/vendor/returns/" + returnId + "/approve", null).status())
+        .isEqualTo(200);
+    return returnId;
+  }
+
+  /** When to kill: given the orders (or returns) and payment-service's database. */
   interface Moment {
-    boolean reached(List<String> orders, ServiceDatabase payments);
+    boolean reached(List<String> ids, ServiceDatabase payments);
   }
 
   private void crashWhileFinishingShipments(String service, Moment moment) {
@@ -200,7 +260,12 @@ class FulfilmentCrashIT {
       for (int i = 0; i < orders.size(); i++) {
         String orderId = orders.get(i);
         String tracking = "B-" + i;
-        shipping.add(vendor.submit(() -> shipUntilDone(orderId, tracking, second)));
+        shipping.add(
+            vendor.submit(
+                () ->
+                    untilDone(
+                        "shipping " + second + " of " + orderId,
+                        () -> ship(orderId, tracking, second).status())));
       }
       await()
           .atMost(Duration.ofSeconds(60))
@@ -263,34 +328,30 @@ class FulfilmentCrashIT {
   }
 
   /**
-   * Ships the line as a vendor's system would: a broken connection or a 5xx is retried; a 400 or
-   * 409 after a retry means the attempt that broke had shipped it already.
+   * Calls as a vendor's system would: a broken connection or a 5xx is retried; a 400 or 409 after a
+   * retry means the attempt that broke had done it (the line no longer awaits shipment, the return
+   * is no longer approved).
    */
-  private static void shipUntilDone(String orderId, String tracking, String sku) {
-    boolean retried = false;
-    long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        int status = ship(orderId, tracking, sku).status();
-        // After a retry, 400 (the line no longer awaits) or 409 (the whole order shipped) means
-        // the attempt that broke had shipped it.
-        if (status == 200 || (retried && (status == 400 || status == 409))) {
-          return;
-        }
-        if (status < 500 && status != 429) {
-          throw new AssertionError("shipping " + sku + " of " + orderId + " answered " + status);
-        }
-      } catch (RuntimeException e) {
-        // The connection broke (the service died): try again.
-      }
-      retried = true;
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("shipping " + sku + " of " + orderId + " never succeeded");
+  private static void untilDone(String what, IntSupplier call) {
+    AtomicBoolean retried = new AtomicBoolean();
+    await()
+        .atMost(Duration.ofSeconds(150))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              try {
+                int status = call.getAsInt();
+                if (status == 200 || (retried.get() && (status == 400 || status == 409))) {
+                  return true;
+                }
+                if (status < 500 && status != 429) {
+                  throw new AssertionError(what + " answered " + status);
+                }
+              } catch (RuntimeException e) {
+                // The connection broke (the service died): try again.
+              }
+              retried.set(true);
+              return false;
+            });
   }
 }

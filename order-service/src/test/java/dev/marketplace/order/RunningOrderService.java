@@ -1,10 +1,16 @@
 package dev.marketplace.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.marketplace.events.Event;
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.catalog.ProductChangedV1;
+import dev.marketplace.events.inventory.StockReservedV1;
+import dev.marketplace.events.payment.AuthorizePaymentV1;
+import dev.marketplace.events.payment.PaymentAuthorizedV1;
 import dev.marketplace.platform.kafka.TopicNames;
 import dev.marketplace.testkit.ApiClient;
 import dev.marketplace.testkit.KafkaTestServer;
@@ -14,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -101,6 +108,64 @@ public abstract class RunningOrderService {
             List.of(),
             now,
             now));
+  }
+
+  /**
+   * A fresh SKU, {@code SKU-} and 8 random characters, so that tests sharing a service never meet.
+   */
+  protected static String sku() {
+    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Sets the shopper's cart line of the vendor's SKU to {@code quantity} ({@code PUT
+   * /api/v1/cart/items/{vendorId}/{sku}}), retrying for up to 20 s until it is answered 200: the
+   * catalog event of {@link #catalogHas} reaches the service some time after it is sent.
+   */
+  protected static void fill(ApiClient shopper, String vendorId, String sku, int quantity) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                shopper
+                        .put(
+                            "/api/v1/cart/items/" + vendorId + "/" + sku,
+                            Map.of("quantity", quantity))
+                        .status()
+                    == 200);
+  }
+
+  /** The order's status as its shopper reads it ({@code GET /api/v1/orders/{orderId}}). */
+  protected static String status(ApiClient shopper, String orderId) {
+    return shopper.get("/api/v1/orders/" + orderId).json().path("status").asString();
+  }
+
+  /**
+   * Checks out the shopper's (filled) cart with card {@code pm_1} to {@link #BERLIN}, expecting a
+   * 201, then plays inventory and payment until the order is CONFIRMED: the stock is reserved, and
+   * the {@link AuthorizePaymentV1} the order then sends is granted for the amount and currency it
+   * names (payment id {@code pay-1}). Waits up to 20 s for CONFIRMED.
+   *
+   * @return the order's id
+   */
+  protected String confirm(ApiClient shopper) {
+    var placed =
+        shopper
+            .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+            .post("/api/v1/orders", checkoutBody("pm_1"));
+    assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+    String orderId = placed.json().path("id").asString();
+    send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
+    // Payment answers once asked: an authorisation arriving before the reservation is ignored.
+    AuthorizePaymentV1 authorize =
+        command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
+    send(
+        Topics.PAYMENT_REPLIES,
+        new PaymentAuthorizedV1(orderId, "pay-1", authorize.amountMinor(), authorize.currency()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> status(shopper, orderId).equals("CONFIRMED"));
+    return orderId;
   }
 
   /**

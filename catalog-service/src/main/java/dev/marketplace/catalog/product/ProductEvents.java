@@ -1,20 +1,24 @@
 package dev.marketplace.catalog.product;
 
+import dev.marketplace.events.Event;
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
-import dev.marketplace.events.catalog.ProductChangedV1;
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Topics;
 import dev.marketplace.platform.TraceContext;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a product's state into the event that announces it (the full state, versioned by revision).
+ * Turns the events a product's changes recorded into the pending events its document keeps: each in
+ * its envelope (id, time, and the trace of the request that caused it), serialised now so the relay
+ * needs no knowledge of event shapes.
  */
 @Component
-public class ProductEvents implements Function<Product, PendingEvent> {
+public class ProductEvents {
 
-  static final String SOURCE = "catalog-service";
+  private static final String SOURCE = "catalog-service";
 
   private final Clock clock;
   private final TraceContext trace;
@@ -24,34 +28,20 @@ public class ProductEvents implements Function<Product, PendingEvent> {
     this.trace = trace;
   }
 
-  @Override
-  public PendingEvent apply(Product product) {
-    EventEnvelope<ProductChangedV1> envelope =
-        EventEnvelope.of(SOURCE, clock.instant(), trace.currentTraceparent(), changed(product));
-    return new PendingEvent(
-        envelope.id().toString(), EventJson.write(envelope), envelope.traceparent());
+  /** The pending events for what a product's changes caused, in the same order. */
+  public List<PendingEvent> pending(List<Outgoing> caused) {
+    return caused.stream().map(this::pending).toList();
   }
 
-  static ProductChangedV1 changed(Product product) {
-    ProductDetails d = product.details();
-    return new ProductChangedV1(
-        product.id(),
-        product.revision(),
-        product.vendorId(),
-        ProductChangedV1.Status.valueOf(product.status().name()),
-        d.name(),
-        d.description(),
-        d.brand(),
-        d.categoryId(),
-        d.attributes(),
-        d.variants().stream()
-            .map(
-                v ->
-                    new ProductChangedV1.Variant(
-                        v.sku(), v.attributes(), v.price().amountMinor(), v.price().currency()))
-            .toList(),
-        d.mediaUrls(),
-        product.createdAt(),
-        product.updatedAt());
+  private PendingEvent pending(Outgoing outgoing) {
+    // The relay sends every pending event to the products topic: anything else would go astray.
+    if (!Topics.CATALOG_PRODUCTS.equals(outgoing.topic())) {
+      throw new IllegalArgumentException(
+          "a product's events go to " + Topics.CATALOG_PRODUCTS + ", not " + outgoing.topic());
+    }
+    EventEnvelope<Event> envelope =
+        EventEnvelope.of(SOURCE, clock.instant(), trace.currentTraceparent(), outgoing.payload());
+    return new PendingEvent(
+        envelope.id().toString(), EventJson.write(envelope), envelope.traceparent());
   }
 }

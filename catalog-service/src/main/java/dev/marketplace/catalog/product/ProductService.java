@@ -47,7 +47,7 @@ public class ProductService {
     requireKnownCategory(details);
     String productId = UUID.randomUUID().toString();
     requireOwnSkusFree(vendorId, productId, details);
-    Product product = Product.create(productId, vendorId, details, clock.instant(), events);
+    Product product = Product.create(productId, vendorId, details, clock.instant());
     return saved(save(product));
   }
 
@@ -60,17 +60,17 @@ public class ProductService {
         productId,
         expectedVersion,
         (product, now) -> {
-          product.update(details, now, events);
+          product.update(details, now);
           return true;
         });
   }
 
   public Product publish(String vendorId, String productId, @Nullable Long expectedVersion) {
-    return change(vendorId, productId, expectedVersion, (p, now) -> p.publish(now, events));
+    return change(vendorId, productId, expectedVersion, (p, now) -> p.publish(now));
   }
 
   public Product archive(String vendorId, String productId, @Nullable Long expectedVersion) {
-    return change(vendorId, productId, expectedVersion, (p, now) -> p.archive(now, events));
+    return change(vendorId, productId, expectedVersion, (p, now) -> p.archive(now));
   }
 
   public Product ownProduct(String vendorId, String productId) {
@@ -130,8 +130,13 @@ public class ProductService {
     }
   }
 
-  /** The unique index decides between two requests that passed the check at the same moment. */
+  /**
+   * Saves the product with the events its change caused kept in its document, so one write stores
+   * both. The unique index decides between two requests that passed the SKU check at the same
+   * moment.
+   */
   private Product save(Product product) {
+    product.addPendingEvents(events.pending(product.takeRecorded()));
     try {
       return products.save(product);
     } catch (DuplicateKeyException e) {

@@ -93,21 +93,21 @@ class ProductEventPublishingIT extends CatalogIntegrationTest {
   @Test
   void eventsLeftBehindByACrashAfterTheSaveArePublishedByTheSweep() {
     // The state a crash leaves: the product and its event are saved, but nothing was sent.
-    Product saved =
-        products.save(
-            Product.create(
-                UUID.randomUUID().toString(),
-                vendor,
-                new ProductDetails(
-                    "Oak shelf",
-                    null,
-                    "Woodline",
-                    null,
-                    Map.of(),
-                    List.of(new Variant("OAK-1", Map.of(), new Money(2500, "EUR"))),
-                    List.of()),
-                Instant.now(),
-                events));
+    Product product =
+        Product.create(
+            UUID.randomUUID().toString(),
+            vendor,
+            new ProductDetails(
+                "Oak shelf",
+                null,
+                "Woodline",
+                null,
+                Map.of(),
+                List.of(new Variant("OAK-1", Map.of(), new Money(2500, "EUR"))),
+                List.of()),
+            Instant.now());
+    product.addPendingEvents(events.pending(product.takeRecorded()));
+    Product saved = products.save(product);
 
     List<ProductChangedV1> changes = eventsFor(saved.id(), 1);
 

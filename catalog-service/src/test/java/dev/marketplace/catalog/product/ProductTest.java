@@ -2,53 +2,60 @@ package dev.marketplace.catalog.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import dev.marketplace.platform.web.ConflictException;
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Topics;
+import dev.marketplace.events.catalog.ProductChangedV1;
+import dev.marketplace.events.catalog.ProductChangedV1.Status;
+import dev.marketplace.platform.domain.IllegalTransitionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ProductTest {
 
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-  private static final Function<Product, PendingEvent> EVENT =
-      p -> new PendingEvent("e" + p.revision(), p.status() + "@" + p.revision(), null);
 
   @Test
   void everyChangeBumpsTheRevisionAndRecordsOneEvent() {
-    Product product = Product.create("p1", "v1", details("Lamp"), NOW, EVENT);
-    product.update(details("Reading lamp"), NOW.plusSeconds(1), EVENT);
-    product.publish(NOW.plusSeconds(2), EVENT);
+    Product product = Product.create("p1", "v1", details("Lamp"), NOW);
+    product.update(details("Reading lamp"), NOW.plusSeconds(1));
+    product.publish(NOW.plusSeconds(2));
 
     assertThat(product.revision()).isEqualTo(3);
-    assertThat(product.pendingEvents())
-        .extracting(PendingEvent::json)
-        .containsExactly("DRAFT@1", "DRAFT@2", "PUBLISHED@3");
+    List<ProductChangedV1> changes = changes(product.takeRecorded());
+    assertThat(changes)
+        .extracting(ProductChangedV1::productVersion, ProductChangedV1::status)
+        .containsExactly(
+            tuple(1L, Status.DRAFT), tuple(2L, Status.DRAFT), tuple(3L, Status.PUBLISHED));
+    assertThat(changes.get(1).name()).isEqualTo("Reading lamp");
+    assertThat(changes.get(2).updatedAt()).isEqualTo(NOW.plusSeconds(2));
+    assertThat(product.takeRecorded()).as("each is taken once").isEmpty();
     assertThat(product.publishedAt()).isEqualTo(NOW.plusSeconds(2));
   }
 
   @Test
   void repeatingAStatusChangeChangesNothing() {
-    Product product = Product.create("p1", "v1", details("Lamp"), NOW, EVENT);
-    assertThat(product.publish(NOW, EVENT)).isTrue();
-    assertThat(product.publish(NOW, EVENT)).isFalse();
-    assertThat(product.archive(NOW, EVENT)).isTrue();
-    assertThat(product.archive(NOW, EVENT)).isFalse();
+    Product product = Product.create("p1", "v1", details("Lamp"), NOW);
+    assertThat(product.publish(NOW)).isTrue();
+    assertThat(product.publish(NOW)).isFalse();
+    assertThat(product.archive(NOW)).isTrue();
+    assertThat(product.archive(NOW)).isFalse();
 
     assertThat(product.revision()).isEqualTo(3);
-    assertThat(product.pendingEvents()).hasSize(3);
+    assertThat(product.takeRecorded()).hasSize(3);
   }
 
   @Test
   void anArchivedProductIsFinal() {
-    Product product = Product.create("p1", "v1", details("Lamp"), NOW, EVENT);
-    product.archive(NOW, EVENT);
+    Product product = Product.create("p1", "v1", details("Lamp"), NOW);
+    product.archive(NOW);
 
-    assertThatThrownBy(() -> product.publish(NOW, EVENT)).isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> product.update(details("New"), NOW, EVENT))
-        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> product.publish(NOW)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> product.update(details("New"), NOW))
+        .isInstanceOf(IllegalTransitionException.class);
   }
 
   @Test
@@ -69,6 +76,12 @@ class ProductTest {
   void moneyRefusesNegativeAmountsAndUnknownCurrencies() {
     assertThatThrownBy(() -> new Money(-1, "EUR")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Money(1, "XYZ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The recorded product events, checking each goes to the products topic. */
+  private static List<ProductChangedV1> changes(List<Outgoing> recorded) {
+    assertThat(recorded).extracting(Outgoing::topic).containsOnly(Topics.CATALOG_PRODUCTS);
+    return recorded.stream().map(message -> (ProductChangedV1) message.payload()).toList();
   }
 
   private static ProductDetails details(String name) {

@@ -1,9 +1,9 @@
 package dev.marketplace.customer.vendor;
 
-import dev.marketplace.platform.web.ConflictException;
+import dev.marketplace.platform.domain.IllegalTransitionException;
 
 /** A status change the vendor's current status does not allow (409). */
-public class IllegalVendorTransitionException extends ConflictException {
+public class IllegalVendorTransitionException extends IllegalTransitionException {
 
   IllegalVendorTransitionException(Vendor vendor, VendorStatus target) {
     super(

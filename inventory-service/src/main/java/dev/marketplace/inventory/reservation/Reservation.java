@@ -1,9 +1,9 @@
 package dev.marketplace.inventory.reservation;
 
-import dev.marketplace.events.Event;
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Recorded;
+import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.StockReleasedV1;
-import dev.marketplace.events.inventory.StockReservationFailedV1;
-import dev.marketplace.events.inventory.StockReservedV1;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +25,7 @@ public final class Reservation {
   private final List<Shortage> shortages;
   private final Instant createdAt;
   private Instant updatedAt;
+  private final Recorded<Outgoing> recorded = new Recorded<>();
 
   Reservation(
       String orderId,
@@ -97,12 +98,15 @@ public final class Reservation {
     return status == ReservationStatus.HELD && expiresAt != null && !expiresAt.isAfter(now);
   }
 
-  /** Releases a reservation whose time is up. */
+  /** Releases a reservation whose time is up, and tells the saga the order holds nothing now. */
   public List<ReservationLine> expire(Instant now) {
     if (!expiredAt(now)) {
       throw new IllegalStateException("reservation of order " + orderId + " has not expired");
     }
-    return release(now);
+    List<ReservationLine> released = release(now);
+    // No command asked for this, so there is no reply to compute: the expiry itself tells the saga.
+    recorded.add(new Outgoing(Topics.INVENTORY_REPLIES, new StockReleasedV1(orderId)));
+    return released;
   }
 
   /**
@@ -169,31 +173,9 @@ public final class Reservation {
     }
   }
 
-  /**
-   * The answer to ReserveStock, the same however often it is asked: reserved (also once shipped),
-   * failed with the same shortages, or, once released, that the order holds nothing.
-   */
-  public Event replyToReserve() {
-    return switch (status) {
-      case HELD, COMMITTED -> new StockReservedV1(orderId, requireExpiry());
-      case FAILED ->
-          new StockReservationFailedV1(
-              orderId,
-              shortages.stream()
-                  .map(
-                      s ->
-                          new StockReservationFailedV1.Shortage(
-                              s.key().sku(), s.requested(), s.available()))
-                  .toList());
-      case RELEASED -> new StockReleasedV1(orderId);
-    };
-  }
-
-  private Instant requireExpiry() {
-    if (expiresAt == null) {
-      throw new IllegalStateException("a held reservation has an expiry");
-    }
-    return expiresAt;
+  /** What this reservation's changes told the saga since the last take, oldest first. */
+  public List<Outgoing> takeRecorded() {
+    return recorded.take();
   }
 
   private List<ReservationLine> linesIn(ReservationLine.State state) {

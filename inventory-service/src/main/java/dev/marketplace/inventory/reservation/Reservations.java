@@ -3,9 +3,6 @@ package dev.marketplace.inventory.reservation;
 import dev.marketplace.events.Event;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.ReserveStockV1;
-import dev.marketplace.events.inventory.StockCommittedV1;
-import dev.marketplace.events.inventory.StockLinesReleasedV1;
-import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.inventory.config.InventoryProperties;
 import dev.marketplace.inventory.stock.StockUpdates;
 import dev.marketplace.platform.outbox.Outbox;
@@ -24,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The saga's side of inventory: reserve, release, commit and expire, each in the caller's
- * transaction, with its reply stored in the outbox in that same transaction (the reply is sent if
- * and only if the change committed). Each first locks the order's reservation row, then the SKUs it
- * touches, always in that order.
+ * transaction, with its reply ({@link ReservationReplies}) and what the reservation's change caused
+ * stored in the outbox in that same transaction (they are sent if and only if the change
+ * committed). Each first locks the order's reservation row, then the SKUs it touches, always in
+ * that order.
  */
 @Service
 public class Reservations {
@@ -58,7 +56,7 @@ public class Reservations {
     List<Demand> demands = ReserveCommands.demands(command);
     Optional<Reservation> earlier = repository.lock(command.orderId());
     if (earlier.isPresent()) {
-      return reply(earlier.get().replyToReserve());
+      return reply(ReservationReplies.reserve(earlier.get()));
     }
     Instant now = clock.instant();
     // Stored to the microsecond, as PostgreSQL keeps it, so a repeated command's answer (read
@@ -83,8 +81,8 @@ public class Reservations {
                   case Allocator.Short shortOf ->
                       Reservation.failed(command.orderId(), shortOf.shortages(), now);
                 });
-    repository.insert(reservation);
-    return reply(reservation.replyToReserve());
+    insert(reservation);
+    return reply(ReservationReplies.reserve(reservation));
   }
 
   /** Gives back what the order holds; says so even when it held nothing. */
@@ -93,11 +91,11 @@ public class Reservations {
     Instant now = clock.instant();
     Optional<Reservation> found = repository.lock(orderId);
     if (found.isEmpty()) {
-      repository.insert(Reservation.releasedBeforeReserving(orderId, now));
+      insert(Reservation.releasedBeforeReserving(orderId, now));
     } else {
       giveBack(found.get(), found.get().release(now));
     }
-    return reply(new StockReleasedV1(orderId));
+    return reply(ReservationReplies.release(orderId));
   }
 
   /** The vendor shipped its part of the order: those units leave stock for good. */
@@ -115,7 +113,7 @@ public class Reservations {
     Optional<Reservation> found = repository.lock(orderId);
     if (found.isEmpty()) {
       log.warn("commit of order {} for vendor {}: the order holds no stock", orderId, vendorId);
-      return reply(new StockCommittedV1(orderId, vendorId));
+      return reply(ReservationReplies.commit(orderId, vendorId));
     }
     Reservation reservation = found.get();
     List<Reservation.Shipped> shipped = reservation.commit(vendorId, shippedSkus, clock.instant());
@@ -140,9 +138,9 @@ public class Reservations {
             }
             return shipped;
           });
-      repository.update(reservation);
+      update(reservation);
     }
-    return reply(new StockCommittedV1(orderId, vendorId));
+    return reply(ReservationReplies.commit(orderId, vendorId));
   }
 
   /** The vendor cannot fulfil these lines: their held units go back to free stock. */
@@ -153,11 +151,11 @@ public class Reservations {
         .ifPresent(
             reservation ->
                 giveBack(reservation, reservation.releaseLines(vendorId, skus, clock.instant())));
-    return reply(new StockLinesReleasedV1(orderId, vendorId, List.copyOf(skus)));
+    return reply(ReservationReplies.releaseLines(orderId, vendorId, skus));
   }
 
   /**
-   * Releases the held reservation that expired first, if any, and tells the saga.
+   * Releases the held reservation that expired first, if any; the reservation tells the saga.
    *
    * @return whether there was one
    */
@@ -169,7 +167,6 @@ public class Reservations {
         reservation -> {
           giveBack(reservation, reservation.expire(now));
           log.info("reservation of order {} expired and was released", reservation.orderId());
-          reply(new StockReleasedV1(reservation.orderId()));
         });
     return expired.isPresent();
   }
@@ -184,7 +181,19 @@ public class Reservations {
           lines.forEach(line -> skus.get(line.key()).release(line.locationId(), line.quantity()));
           return lines;
         });
+    update(reservation);
+  }
+
+  /** Stores a new reservation and hands what it caused to the outbox. */
+  private void insert(Reservation reservation) {
+    repository.insert(reservation);
+    outbox.publish(reservation.takeRecorded());
+  }
+
+  /** Stores a changed reservation and hands what the change caused to the outbox. */
+  private void update(Reservation reservation) {
     repository.update(reservation);
+    outbox.publish(reservation.takeRecorded());
   }
 
   private Event reply(Event reply) {

@@ -1,5 +1,8 @@
 package dev.marketplace.inventory.stock;
 
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Recorded;
+import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.StockAvailabilityChangedV1;
 import dev.marketplace.events.inventory.StockAvailabilityChangedV1.Level;
 import dev.marketplace.inventory.location.LocationKind;
@@ -35,6 +38,7 @@ public final class SkuStock {
   private @Nullable Level announcedLevel;
   private final SortedMap<UUID, LocationStock> levels = new TreeMap<>();
   private boolean settingsChanged;
+  private final Recorded<Outgoing> recorded = new Recorded<>();
 
   SkuStock(
       SkuKey key,
@@ -127,25 +131,37 @@ public final class SkuStock {
   }
 
   /**
-   * The announcement this change calls for: when the available quantity or its level differs from
-   * the last announcement, the next stock version with the new state. Versions only grow, so a
-   * consumer that keeps the highest one ends with the newest state, whatever order the events
-   * arrive in.
+   * Records the announcement this change calls for: when the available quantity or its level
+   * differs from the last announcement, the next stock version with the new state. Versions only
+   * grow, so a consumer that keeps the highest one ends with the newest state, whatever order the
+   * events arrive in.
+   *
+   * <p>Called once when a unit of work's changes are done, not by each transition: levels also
+   * change through {@link #at} without passing here, and one announcement of the net result keeps a
+   * transaction that reserves and releases from announcing states nobody could see.
    */
-  public Optional<StockAvailabilityChangedV1> announce() {
+  public void announce() {
     if (!changed()) {
-      return Optional.empty();
+      return;
     }
     int available = available();
     Level level = level();
     if (available == announcedAvailable && level == announcedLevel) {
-      return Optional.empty();
+      return;
     }
     stockVersion++;
     announcedAvailable = available;
     announcedLevel = level;
-    return Optional.of(
-        new StockAvailabilityChangedV1(key.sku(), key.vendorId(), available, level, stockVersion));
+    recorded.add(
+        new Outgoing(
+            Topics.INVENTORY_AVAILABILITY,
+            new StockAvailabilityChangedV1(
+                key.sku(), key.vendorId(), available, level, stockVersion)));
+  }
+
+  /** The announcements recorded since the last take, oldest first, for the outbox. */
+  public List<Outgoing> takeRecorded() {
+    return recorded.take();
   }
 
   private LocationStock stocked(UUID locationId) {

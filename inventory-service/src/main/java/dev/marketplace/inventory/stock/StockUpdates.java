@@ -1,6 +1,5 @@
 package dev.marketplace.inventory.stock;
 
-import dev.marketplace.events.Topics;
 import dev.marketplace.platform.outbox.Outbox;
 import java.time.Clock;
 import java.util.Collection;
@@ -35,7 +34,8 @@ public class StockUpdates {
     Map<SkuKey, SkuStock> stock = repository.lock(keys);
     T result = change.apply(stock);
     for (SkuStock sku : stock.values()) {
-      sku.announce().ifPresent(event -> outbox.publish(Topics.INVENTORY_AVAILABILITY, event));
+      sku.announce();
+      outbox.publish(sku.takeRecorded());
       repository.save(sku, clock.instant());
     }
     return result;

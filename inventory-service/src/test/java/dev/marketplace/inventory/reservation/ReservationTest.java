@@ -3,6 +3,8 @@ package dev.marketplace.inventory.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
@@ -31,15 +33,17 @@ class ReservationTest {
 
   @Test
   void aHeldReservationAnswersReservedUntilItsExpiryEveryTimeItIsAsked() {
-    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
-    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
+    assertThat(ReservationReplies.reserve(twoVendors))
+        .isEqualTo(new StockReservedV1("order-1", EXPIRY));
+    assertThat(ReservationReplies.reserve(twoVendors))
+        .isEqualTo(new StockReservedV1("order-1", EXPIRY));
   }
 
   @Test
   void aFailedReservationAnswersWithItsShortages() {
     Reservation failed = Reservation.failed("order-2", List.of(new Shortage(LAMP, 3, 1)), NOW);
 
-    assertThat(failed.replyToReserve())
+    assertThat(ReservationReplies.reserve(failed))
         .isEqualTo(
             new StockReservationFailedV1(
                 "order-2", List.of(new StockReservationFailedV1.Shortage("LAMP", 3, 1))));
@@ -52,7 +56,7 @@ class ReservationTest {
     assertThat(twoVendors.release(NOW)).hasSize(2);
     assertThat(twoVendors.status()).isEqualTo(ReservationStatus.RELEASED);
     assertThat(twoVendors.release(NOW)).isEmpty();
-    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReleasedV1("order-1"));
+    assertThat(ReservationReplies.reserve(twoVendors)).isEqualTo(new StockReleasedV1("order-1"));
   }
 
   @Test
@@ -66,7 +70,8 @@ class ReservationTest {
     twoVendors.commit("vendor-2", NOW);
     assertThat(twoVendors.status()).isEqualTo(ReservationStatus.COMMITTED);
     assertThat(twoVendors.release(NOW)).as("shipped units are not released").isEmpty();
-    assertThat(twoVendors.replyToReserve()).isEqualTo(new StockReservedV1("order-1", EXPIRY));
+    assertThat(ReservationReplies.reserve(twoVendors))
+        .isEqualTo(new StockReservedV1("order-1", EXPIRY));
   }
 
   @Test
@@ -122,6 +127,19 @@ class ReservationTest {
   }
 
   @Test
+  void onlyAnExpiryRecordsThatItTellsTheSagaTheOrderHoldsNothing() {
+    twoVendors.release(NOW);
+    assertThat(twoVendors.takeRecorded()).isEmpty();
+
+    Reservation expiring =
+        Reservation.held("order-4", EXPIRY, List.of(new Allocation(LAMP, WAREHOUSE, 1)), NOW);
+    expiring.expire(EXPIRY);
+    assertThat(expiring.takeRecorded())
+        .containsExactly(new Outgoing(Topics.INVENTORY_REPLIES, new StockReleasedV1("order-4")));
+    assertThat(expiring.takeRecorded()).as("taken once").isEmpty();
+  }
+
+  @Test
   void onlyAHeldReservationPastItsExpiryExpires() {
     assertThat(twoVendors.expiredAt(EXPIRY.minusMillis(1))).isFalse();
     assertThatThrownBy(() -> twoVendors.expire(EXPIRY.minusMillis(1)))
@@ -136,7 +154,7 @@ class ReservationTest {
   void aReleaseThatCameFirstMakesTheLateReserveAnswerReleased() {
     Reservation released = Reservation.releasedBeforeReserving("order-3", NOW);
 
-    assertThat(released.replyToReserve()).isEqualTo(new StockReleasedV1("order-3"));
+    assertThat(ReservationReplies.reserve(released)).isEqualTo(new StockReleasedV1("order-3"));
     assertThat(released.commit("vendor-1", NOW)).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.marketplace.order.delivery;
 
+import dev.marketplace.platform.persistence.AssignedIdEntity;
 import dev.marketplace.platform.privacy.Sealed;
 import dev.marketplace.platform.privacy.SealedConverter;
 import dev.marketplace.platform.privacy.SealedFields;
@@ -8,13 +9,9 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
 /**
  * The address an order ships to, as it was at checkout: a later change to the shopper's address
@@ -23,7 +20,7 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @EntityListeners(SealedFields.class)
 @Table(name = "order_delivery_address")
-public class DeliveryAddress implements Persistable<UUID> {
+public class DeliveryAddress extends AssignedIdEntity<UUID> {
 
   @Id
   @Column(name = "order_id")
@@ -65,12 +62,10 @@ public class DeliveryAddress implements Persistable<UUID> {
   @Column(name = "erase_when_closed")
   private boolean eraseWhenClosed;
 
-  @Transient private boolean unsaved;
-
   protected DeliveryAddress() {}
 
   public DeliveryAddress(UUID orderId, ShippingAddress address) {
-    this.unsaved = true;
+    this.markNew();
     this.orderId = orderId;
     this.recipient = Sealed.of(address.recipient());
     this.line1 = Sealed.of(address.line1());
@@ -101,16 +96,5 @@ public class DeliveryAddress implements Persistable<UUID> {
   @Override
   public UUID getId() {
     return orderId;
-  }
-
-  @Override
-  public boolean isNew() {
-    return unsaved;
-  }
-
-  @PostPersist
-  @PostLoad
-  void stored() {
-    unsaved = false;
   }
 }

@@ -2,6 +2,7 @@ package dev.marketplace.order.order;
 
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
+import dev.marketplace.order.saga.Participant;
 import dev.marketplace.platform.kafka.TopicNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,12 +32,12 @@ class DeadLetteredSagaMessages {
     this.topics = topics;
     this.meters = meters;
     // From zero, so the alert's increase() sees the first one.
-    for (Order.Participant participant : Order.Participant.values()) {
+    for (Participant participant : Participant.values()) {
       counter(participant);
     }
   }
 
-  private Counter counter(Order.Participant participant) {
+  private Counter counter(Participant participant) {
     return Counter.builder("marketplace.saga.dead.letters")
         .description("Orders compensated because a saga message was dead-lettered")
         .tag("participant", participant.service())
@@ -52,11 +53,11 @@ class DeadLetteredSagaMessages {
       },
       groupId = "order-service-dead-letters")
   void on(ConsumerRecord<String, String> record) {
-    Order.Participant participant =
+    Participant participant =
         record.topic().startsWith(topics.name(Topics.INVENTORY_COMMANDS))
                 || record.topic().startsWith(topics.name(Topics.INVENTORY_REPLIES))
-            ? Order.Participant.INVENTORY
-            : Order.Participant.PAYMENT;
+            ? Participant.INVENTORY
+            : Participant.PAYMENT;
     UUID orderId;
     try {
       orderId = UUID.fromString(String.valueOf(record.key()));

@@ -1,5 +1,8 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.events.Event;
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Recorded;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ReleaseStockV1;
@@ -12,6 +15,8 @@ import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
 import dev.marketplace.order.money.Money;
+import dev.marketplace.order.saga.Participant;
+import dev.marketplace.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
@@ -25,8 +30,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -41,7 +44,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
 /**
  * An order and its saga state. Every transition checks the current state, ignores replies that no
@@ -59,7 +61,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "customer_order")
-public class Order implements Persistable<UUID> {
+public class Order extends AssignedIdEntity<UUID> {
 
   /** What replaces the card reference of an erased customer's order. */
   static final String ERASED_CARD = "erased";
@@ -136,14 +138,7 @@ public class Order implements Persistable<UUID> {
 
   @Version private long version;
 
-  @Transient private final List<SagaMessage> messages = new ArrayList<>();
-
-  /**
-   * Whether this order was never stored, for Spring Data to choose persist over merge: the id is
-   * assigned here, not by the database, so it cannot tell by the id, and merging a new order costs
-   * a SELECT of the order and its collections before the INSERT.
-   */
-  @Transient private boolean unsaved;
+  @Transient private final Recorded<Outgoing> recorded = new Recorded<>();
 
   protected Order() {}
 
@@ -164,7 +159,7 @@ public class Order implements Persistable<UUID> {
       throw new IllegalArgumentException("an order needs at least one line");
     }
     Order order = new Order();
-    order.unsaved = true;
+    order.markNew();
     order.id = id;
     order.customerId = customerId;
     order.lines = new ArrayList<>(lines);
@@ -190,7 +185,7 @@ public class Order implements Persistable<UUID> {
     return order;
   }
 
-  private void reserveStock() {
+  void reserveStock() {
     send(
         Topics.INVENTORY_COMMANDS,
         new ReserveStockV1(
@@ -199,11 +194,25 @@ public class Order implements Persistable<UUID> {
             holdUntil));
   }
 
-  private void authorizePayment() {
+  void authorizePayment() {
     send(
         Topics.PAYMENT_COMMANDS,
         new AuthorizePaymentV1(
             id.toString(), customerId, cardToken, total.amountMinor(), total.currency()));
+  }
+
+  /**
+   * A reply from inventory or payment, applied as {@link OrderSaga} says for the current state.
+   *
+   * @return whether it applied; a duplicate, stale or late reply changes nothing
+   */
+  public boolean reply(Event reply, Instant now) {
+    return OrderSaga.DEFINITION.apply(this, reply, now);
+  }
+
+  /** Whether the saga acts on replies of this type in any state. */
+  public static boolean sagaTakes(Class<?> replyType) {
+    return OrderSaga.DEFINITION.takes(replyType);
   }
 
   /** What happened when a step's reply was overdue. */
@@ -221,17 +230,15 @@ public class Order implements Persistable<UUID> {
    * for every resend.
    */
   public boolean replyOverdue(Instant now, Duration replyTimeout) {
-    return status.awaitsReply()
+    return OrderSaga.DEFINITION.waits(status)
         && waitingSince != null
         && !waitingSince.plus(replyTimeout.multipliedBy(1L << stepResends)).isAfter(now);
   }
 
   /**
    * The current step's reply is overdue: its commands go again, at most {@code maxResends} times;
-   * then the order compensates. A reservation that never answered is released (it may have been
-   * made); an authorisation that never answered is voided and its stock released; a cancellation
-   * whose participants never confirmed ends CANCELLED anyway: its release and void stay in the
-   * outbox and Kafka until the participants take them, and their late confirmations change nothing.
+   * then the order gives up as {@link OrderSaga} says (participants handle repeats once, and late
+   * replies change nothing).
    */
   public Chase chaseOverdueReply(Instant now, Duration replyTimeout, int maxResends) {
     if (!replyOverdue(now, replyTimeout)) {
@@ -240,108 +247,42 @@ public class Order implements Persistable<UUID> {
     if (stepResends < maxResends) {
       stepResends++;
       updatedAt = now;
-      switch (status) {
-        case RESERVING_STOCK -> reserveStock();
-        case AUTHORIZING_PAYMENT -> authorizePayment();
-        default -> {
-          if (awaitingStockRelease) {
-            send(Topics.INVENTORY_COMMANDS, new ReleaseStockV1(id.toString(), cancelReason));
-          }
-          if (awaitingPaymentVoid) {
-            send(Topics.PAYMENT_COMMANDS, new VoidPaymentV1(id.toString(), cancelReason));
-          }
-        }
-      }
+      OrderSaga.DEFINITION.resend(this);
       return Chase.RESENT;
     }
-    giveUpOnStep(awaitedParticipants() + " did not answer in time", now);
+    OrderSaga.DEFINITION.giveUp(this, awaitedParticipants() + " did not answer in time", now);
     return Chase.COMPENSATED;
   }
 
   /** The services whose replies the order waits for, e.g. in a problem or timeline. */
   private String awaitedParticipants() {
-    return java.util.Arrays.stream(Participant.values())
-        .filter(this::awaits)
+    return OrderSaga.DEFINITION.awaited(this).stream()
         .map(Participant::service)
         .collect(Collectors.joining(" and "));
   }
 
-  /** The services the saga sends commands to. */
-  public enum Participant {
-    INVENTORY("inventory-service"),
-    PAYMENT("payment-service");
-
-    private final String service;
-
-    Participant(String service) {
-      this.service = service;
-    }
-
-    public String service() {
-      return service;
-    }
-  }
-
-  /** Whether the order's current step waits for this participant's reply. */
-  public boolean awaits(Participant participant) {
-    return switch (status) {
-      case RESERVING_STOCK -> participant == Participant.INVENTORY;
-      case AUTHORIZING_PAYMENT -> participant == Participant.PAYMENT;
-      case CANCELLING ->
-          participant == Participant.INVENTORY ? awaitingStockRelease : awaitingPaymentVoid;
-      default -> false;
-    };
-  }
-
   /**
    * A command this order sent, or a reply to it, was dead-lettered: it will never be answered or
-   * applied, so the order compensates at once, as for a step that never answered. A dead letter of
-   * a step the order is no longer in changes nothing.
+   * applied, so the order gives up at once, as for a step that never answered. A dead letter of a
+   * step the order is no longer in changes nothing.
    *
    * @return whether the order compensated
    */
   public boolean stepDeadLettered(Participant participant, String what, Instant now) {
-    if (!awaits(participant)) {
+    if (!OrderSaga.DEFINITION.awaited(this).contains(participant)) {
       return false;
     }
-    giveUpOnStep(what + " was dead-lettered", now);
+    OrderSaga.DEFINITION.giveUp(this, what + " was dead-lettered", now);
     return true;
   }
 
-  private void giveUpOnStep(String reason, Instant now) {
-    switch (status) {
-      case RESERVING_STOCK -> {
-        startCancelling(reason, now);
-        releaseStock(reason, now);
-      }
-      case AUTHORIZING_PAYMENT -> {
-        startCancelling(reason, now);
-        releaseStock(reason, now);
-        voidPayment(reason, now);
-      }
-      case CANCELLING -> {
-        awaitingStockRelease = false;
-        awaitingPaymentVoid = false;
-        cancelled(
-            cancelReason + " (" + reason + "; its release and void are still delivered)", now);
-      }
-      default -> throw new IllegalStateException("no step awaits a reply in " + status);
-    }
-  }
-
-  public void stockReserved(Instant now) {
-    if (status != OrderStatus.RESERVING_STOCK) {
-      return; // a duplicate, or the order was cancelled meanwhile (its release covers the hold)
-    }
+  void authorise(Instant now) {
     moveTo(OrderStatus.AUTHORIZING_PAYMENT, null, now);
     authorizePayment();
   }
 
-  public void stockReservationFailed(List<Shortage> shortages, Instant now) {
-    if (status != OrderStatus.RESERVING_STOCK) {
-      return;
-    }
-    String detail =
+  void outOfStock(List<Shortage> shortages, Instant now) {
+    cancelled(
         "out of stock: "
             + shortages.stream()
                 .map(
@@ -352,84 +293,122 @@ public class Order implements Persistable<UUID> {
                             + " requested, "
                             + s.available()
                             + " available)")
-                .collect(Collectors.joining(", "));
-    cancelled(detail, now);
+                .collect(Collectors.joining(", ")),
+        now);
   }
 
-  public void paymentAuthorized(String paymentId, Instant now) {
-    if (status == OrderStatus.AUTHORIZING_PAYMENT) {
-      this.paymentId = paymentId;
-      moveTo(OrderStatus.CONFIRMED, null, now);
-    } else if (status == OrderStatus.CANCELLING || status == OrderStatus.CANCELLED) {
-      // Authorised after the order was cancelled: nothing may stay held on the card.
-      this.paymentId = paymentId;
-      voidPayment("order cancelled before the authorisation arrived", now);
-    }
-  }
-
-  public void paymentFailed(String reason, Instant now) {
-    if (status != OrderStatus.AUTHORIZING_PAYMENT) {
+  /**
+   * Payment held money for the order. Anything but the order's total (a participant's bug, or a
+   * forged reply) confirms nothing: what was held is voided and the stock released.
+   */
+  void confirm(String paymentId, Money authorised, Instant now) {
+    this.paymentId = paymentId;
+    if (!authorised.equals(total)) {
+      String reason =
+          "payment authorised "
+              + authorised.amountMinor()
+              + " "
+              + authorised.currency()
+              + " minor units, not the order's total of "
+              + total.amountMinor();
+      cancelReleasingStockAndVoiding(reason, now);
       return;
     }
+    moveTo(OrderStatus.CONFIRMED, null, now);
+  }
+
+  /** Authorised after the order was cancelled: nothing may stay held on the card. */
+  void voidLateAuthorisation(String paymentId, Instant now) {
+    this.paymentId = paymentId;
+    voidPayment("order cancelled before the authorisation arrived", now);
+  }
+
+  void paymentFailed(String reason, Instant now) {
     startCancelling("payment failed: " + reason, now);
     releaseStock("payment failed", now);
   }
 
   /**
-   * Inventory released the order's stock: because we asked (cancelling), or because the hold ran
-   * out (payment too slow, or a part not shipped by the deadline), in which case the order cannot
-   * be fulfilled and is cancelled.
+   * Inventory released the stock without being asked: the hold ran out (payment too slow, or
+   * nothing shipped by the deadline). The order cannot be fulfilled: it is cancelled.
    */
-  public void stockReleased(Instant now) {
-    switch (status) {
-      case CANCELLING -> {
-        awaitingStockRelease = false;
-        finishCancellingIfDone(now);
+  void holdRanOut(String reason, Instant now) {
+    startCancelling(reason, now);
+    voidPayment("stock released", now);
+  }
+
+  /**
+   * The hold ran out with some lines shipped: the others will not ship (inventory released them
+   * already).
+   */
+  void cancelUnshippedLines(String reason, Instant now) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).awaitsShipment()) {
+        lines.set(i, lines.get(i).cancelled());
       }
-      case AUTHORIZING_PAYMENT, CONFIRMED -> {
-        startCancelling(
-            status == OrderStatus.CONFIRMED
-                ? "not shipped before the shipping deadline"
-                : "stock hold expired before payment completed",
-            now);
-        voidPayment("stock released", now);
-      }
-      case PARTLY_SHIPPED -> {
-        // The hold ran out with some lines shipped: the others will not ship. Inventory released
-        // them already.
-        String reason = "not shipped before the shipping deadline";
-        for (int i = 0; i < lines.size(); i++) {
-          if (lines.get(i).awaitsShipment()) {
-            lines.set(i, lines.get(i).cancelled());
-          }
-        }
-        timeline.add(new TimelineEntry(status, "unshipped lines cancelled: " + reason, now));
-        for (String vendorId : parts.stream().map(VendorPart::vendorId).toList()) {
-          partChanged(vendorId);
-        }
-        progress(now);
-      }
-      default -> {
-        // RESERVING_STOCK: a release that overtook the reservation; the reservation's reply
-        // decides.
-      }
+    }
+    timeline.add(new TimelineEntry(status, "unshipped lines cancelled: " + reason, now));
+    for (String vendorId : parts.stream().map(VendorPart::vendorId).toList()) {
+      partChanged(vendorId);
+    }
+    progress(now);
+  }
+
+  boolean awaitsStockRelease() {
+    return awaitingStockRelease;
+  }
+
+  boolean awaitsVoid() {
+    return awaitingPaymentVoid;
+  }
+
+  void stockReleaseConfirmed(Instant now) {
+    awaitingStockRelease = false;
+    finishCancellingIfDone(now);
+  }
+
+  void voidConfirmed(Instant now) {
+    awaitingPaymentVoid = false;
+    finishCancellingIfDone(now);
+  }
+
+  /** The cancellation's compensations, sent again. */
+  void resendCompensations() {
+    if (awaitingStockRelease) {
+      send(Topics.INVENTORY_COMMANDS, new ReleaseStockV1(id.toString(), cancelReason));
+    }
+    if (awaitingPaymentVoid) {
+      send(Topics.PAYMENT_COMMANDS, new VoidPaymentV1(id.toString(), cancelReason));
     }
   }
 
-  public void paymentVoided(Instant now) {
-    if (status == OrderStatus.CANCELLING) {
-      awaitingPaymentVoid = false;
-      finishCancellingIfDone(now);
-    }
+  /** The reservation never answered: release whatever it may have held. */
+  void cancelReleasingStock(String reason, Instant now) {
+    startCancelling(reason, now);
+    releaseStock(reason, now);
+  }
+
+  /** The authorisation never answered: release the stock and void whatever was authorised. */
+  void cancelReleasingStockAndVoiding(String reason, Instant now) {
+    cancelReleasingStock(reason, now);
+    voidPayment(reason, now);
+  }
+
+  /**
+   * The participants never confirmed the cancellation: it ends anyway. Its release and void stay in
+   * the outbox and Kafka until the participants take them, and late confirmations change nothing.
+   */
+  void cancelledUnconfirmed(String reason, Instant now) {
+    awaitingStockRelease = false;
+    awaitingPaymentVoid = false;
+    cancelled(cancelReason + " (" + reason + "; its release and void are still delivered)", now);
   }
 
   /** The shopper cancels before anything has shipped. */
   public void cancelByShopper(Instant now) {
-    if (status.isFinal() || status == OrderStatus.CANCELLING) {
-      throw new IllegalOrderTransitionException(this, "cancel");
-    }
-    if (!shipments.isEmpty()) {
-      throw new IllegalOrderTransitionException(this, "cancel after a parcel has shipped");
+    if (!OrderSaga.DEFINITION.allows(status, OrderSaga.Action.CANCEL)) {
+      throw new IllegalOrderTransitionException(
+          this, shipments.isEmpty() ? "cancel" : "cancel after a parcel has shipped");
     }
     boolean paymentMayBeHeld = status != OrderStatus.RESERVING_STOCK;
     startCancelling("cancelled by the shopper", now);
@@ -453,23 +432,25 @@ public class Order implements Persistable<UUID> {
       String trackingNumber,
       UUID shipmentId,
       Instant now) {
-    if (!status.isFulfilling()) {
+    if (!OrderSaga.DEFINITION.allows(status, OrderSaga.Action.SHIP)) {
       throw new IllegalOrderTransitionException(this, "ship");
     }
-    List<Integer> shipped = awaitingLines(vendorId, skus, "ship");
+    Fulfilment fulfilment = fulfilment();
+    List<Integer> shipped = fulfilment.awaitingLines(vendorId, skus, "ship");
     shipped.forEach(i -> lines.set(i, lines.get(i).shippedIn(shipmentId)));
     Shipment shipment = Shipment.sent(shipmentId, vendorId, carrier, trackingNumber, now);
     shipments.add(shipment);
     send(
         Topics.INVENTORY_COMMANDS,
-        new ShipStockV1(id.toString(), vendorId, shipmentId.toString(), skusOf(shipped)));
+        new ShipStockV1(
+            id.toString(), vendorId, shipmentId.toString(), fulfilment.skusOf(shipped)));
     timeline.add(
         new TimelineEntry(
             status,
             "shipped by "
                 + vendorId
                 + ": "
-                + String.join(", ", skusOf(shipped))
+                + String.join(", ", fulfilment.skusOf(shipped))
                 + " with "
                 + carrier
                 + " ("
@@ -488,24 +469,25 @@ public class Order implements Persistable<UUID> {
    * @throws OrderRuleException when a SKU is not a line of the vendor's awaiting shipment
    */
   public void cancelLines(String vendorId, Set<String> skus, String reason, Instant now) {
-    if (!status.isFulfilling()) {
+    if (!OrderSaga.DEFINITION.allows(status, OrderSaga.Action.CANCEL_LINES)) {
       throw new IllegalOrderTransitionException(this, "cancel lines of");
     }
     if (skus.isEmpty()) {
       throw new OrderRuleException("skus", "name the lines to cancel");
     }
-    List<Integer> cancelled = awaitingLines(vendorId, skus, "cancel");
+    Fulfilment fulfilment = fulfilment();
+    List<Integer> cancelled = fulfilment.awaitingLines(vendorId, skus, "cancel");
     cancelled.forEach(i -> lines.set(i, lines.get(i).cancelled()));
     send(
         Topics.INVENTORY_COMMANDS,
-        new ReleaseStockLinesV1(id.toString(), vendorId, skusOf(cancelled), reason));
+        new ReleaseStockLinesV1(id.toString(), vendorId, fulfilment.skusOf(cancelled), reason));
     timeline.add(
         new TimelineEntry(
             status,
             "cancelled by "
                 + vendorId
                 + ": "
-                + String.join(", ", skusOf(cancelled))
+                + String.join(", ", fulfilment.skusOf(cancelled))
                 + ": "
                 + reason,
             now));
@@ -525,7 +507,7 @@ public class Order implements Persistable<UUID> {
     if (reported == Shipment.Status.SHIPPED) {
       throw new OrderRuleException("status", "must be IN_TRANSIT, DELIVERED or DELIVERY_FAILED");
     }
-    int index = shipmentIndex(shipmentId);
+    int index = fulfilment().shipmentIndex(shipmentId);
     Shipment shipment = shipments.get(index);
     if (shipment.delivered() || shipment.status() == reported) {
       return false;
@@ -547,76 +529,21 @@ public class Order implements Persistable<UUID> {
     return true;
   }
 
-  /** The indexes of the vendor's awaiting lines named (all of them, for no SKU named). */
-  private List<Integer> awaitingLines(String vendorId, Set<String> skus, String action) {
-    partIndex(vendorId);
-    List<Integer> chosen = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      OrderLine line = lines.get(i);
-      if (line.vendorId().equals(vendorId)
-          && line.awaitsShipment()
-          && (skus.isEmpty() || skus.contains(line.sku()))) {
-        chosen.add(i);
-      }
-    }
-    Set<String> found = chosen.stream().map(i -> lines.get(i).sku()).collect(Collectors.toSet());
-    List<String> missing = skus.stream().filter(sku -> !found.contains(sku)).sorted().toList();
-    if (!missing.isEmpty()) {
-      throw new OrderRuleException(
-          "skus",
-          "cannot "
-              + action
-              + " "
-              + String.join(", ", missing)
-              + ": not a line of this vendor's part awaiting shipment");
-    }
-    if (chosen.isEmpty()) {
-      throw new OrderRuleException("skus", "no line of this vendor's part awaits shipment");
-    }
-    return chosen;
-  }
-
-  private List<String> skusOf(List<Integer> indexes) {
-    return indexes.stream().map(i -> lines.get(i).sku()).toList();
-  }
-
   /**
    * Works out the vendor's part from its lines and parcels, and asks for its capture once it is
    * settled with something shipped: the shipped lines and the part's shipping.
    */
   private void partChanged(String vendorId) {
-    int index = partIndex(vendorId);
-    VendorPart part = parts.get(index);
-    List<OrderLine> own = lines.stream().filter(l -> l.vendorId().equals(vendorId)).toList();
-    boolean awaiting = own.stream().anyMatch(OrderLine::awaitsShipment);
-    List<OrderLine> shipped =
-        own.stream().filter(l -> l.status() == OrderLine.Status.SHIPPED).toList();
-    List<Shipment> parcels = shipments.stream().filter(s -> s.vendorId().equals(vendorId)).toList();
-    VendorPart.Status next;
-    if (shipped.isEmpty()) {
-      next = awaiting ? VendorPart.Status.AWAITING_SHIPMENT : VendorPart.Status.CANCELLED;
-    } else if (awaiting) {
-      next = VendorPart.Status.PARTLY_SHIPPED;
-    } else {
-      next =
-          parcels.stream().allMatch(Shipment::delivered)
-              ? VendorPart.Status.DELIVERED
-              : VendorPart.Status.SHIPPED;
-    }
-    part = part.now(next, parcels.isEmpty() ? null : parcels.getFirst());
-    if (!awaiting && !shipped.isEmpty() && !part.captured()) {
-      Money share =
-          shipped.stream()
-              .map(OrderLine::total)
-              .reduce(Money::plus)
-              .orElseThrow()
-              .plus(vendorShipping(vendorId));
+    Fulfilment fulfilment = fulfilment();
+    VendorPart part = fulfilment.partNow(vendorId);
+    if (fulfilment.dueForCapture(part)) {
+      Money share = fulfilment.shippedShare(vendorId);
       send(
           Topics.PAYMENT_COMMANDS,
           new CapturePaymentV1(id.toString(), vendorId, share.amountMinor(), share.currency()));
       part = part.captureRequested();
     }
-    parts.set(index, part);
+    parts.set(fulfilment.partIndex(vendorId), part);
   }
 
   /**
@@ -625,8 +552,9 @@ public class Order implements Persistable<UUID> {
    * shipment, what was not captured is voided, so nothing stays held on the card.
    */
   private void progress(Instant now) {
-    boolean awaiting = lines.stream().anyMatch(OrderLine::awaitsShipment);
-    boolean anyShipped = lines.stream().anyMatch(l -> l.status() == OrderLine.Status.SHIPPED);
+    Fulfilment fulfilment = fulfilment();
+    boolean awaiting = fulfilment.anyAwaiting();
+    boolean anyShipped = fulfilment.anyShipped();
     if (!awaiting && !anyShipped) {
       startCancelling("every line was cancelled by its vendor", now);
       voidPayment("every line was cancelled by its vendor", now);
@@ -636,10 +564,7 @@ public class Order implements Persistable<UUID> {
     if (awaiting) {
       next = anyShipped ? OrderStatus.PARTLY_SHIPPED : OrderStatus.CONFIRMED;
     } else {
-      next =
-          shipments.stream().allMatch(Shipment::delivered)
-              ? OrderStatus.DELIVERED
-              : OrderStatus.SHIPPED;
+      next = fulfilment.allDelivered() ? OrderStatus.DELIVERED : OrderStatus.SHIPPED;
     }
     boolean settles = status.isFulfilling() && !awaiting;
     if (next != status) {
@@ -647,43 +572,30 @@ public class Order implements Persistable<UUID> {
     } else {
       updatedAt = now;
     }
-    if (settles) {
-      Money captured =
-          parts.stream()
-              .filter(VendorPart::captured)
-              .map(p -> capturedFor(p.vendorId()))
-              .reduce(Money::plus)
-              .orElse(Money.zero(total.currency()));
-      if (captured.amountMinor() < total.amountMinor()) {
-        send(
-            Topics.PAYMENT_COMMANDS,
-            new VoidPaymentV1(id.toString(), "lines cancelled: the rest is not captured"));
-      }
+    if (settles && fulfilment.captured().amountMinor() < total.amountMinor()) {
+      send(
+          Topics.PAYMENT_COMMANDS,
+          new VoidPaymentV1(id.toString(), "lines cancelled: the rest is not captured"));
     }
+  }
+
+  private Fulfilment fulfilment() {
+    return new Fulfilment(id, lines, parts, shipments, total.currency());
   }
 
   /** The vendor's line of this SKU, if the order has one. */
   public Optional<OrderLine> line(String vendorId, String sku) {
-    return lines.stream()
-        .filter(l -> l.vendorId().equals(vendorId) && l.sku().equals(sku))
-        .findFirst();
+    return fulfilment().line(vendorId, sku);
   }
 
   /** When the parcel holding the vendor's line of this SKU was delivered, if it was. */
   public Optional<Instant> deliveredAt(String vendorId, String sku) {
-    return line(vendorId, sku)
-        .map(OrderLine::shipmentId)
-        .flatMap(
-            shipment ->
-                shipments.stream()
-                    .filter(s -> s.id().equals(shipment) && s.delivered())
-                    .findFirst())
-        .map(Shipment::updatedAt);
+    return fulfilment().deliveredAt(vendorId, sku);
   }
 
   /** Whether the vendor's part was captured (it settled with something shipped). */
   public boolean partCaptured(String vendorId) {
-    return parts.get(partIndex(vendorId)).captured();
+    return parts.get(fulfilment().partIndex(vendorId)).captured();
   }
 
   /** Notes a step of a return or refund in the order's timeline, as its shopper reads it. */
@@ -694,20 +606,7 @@ public class Order implements Persistable<UUID> {
 
   /** What the vendor's capture asks for: its shipped lines and its shipping. */
   public Money capturedFor(String vendorId) {
-    return lines.stream()
-        .filter(l -> l.vendorId().equals(vendorId) && l.status() == OrderLine.Status.SHIPPED)
-        .map(OrderLine::total)
-        .reduce(Money.zero(total.currency()), Money::plus)
-        .plus(vendorShipping(vendorId));
-  }
-
-  private int shipmentIndex(UUID shipmentId) {
-    for (int i = 0; i < shipments.size(); i++) {
-      if (shipments.get(i).id().equals(shipmentId)) {
-        return i;
-      }
-    }
-    throw new OrderRuleException("shipment", "order " + id + " has no shipment " + shipmentId);
+    return fulfilment().shippedShare(vendorId);
   }
 
   /** What the vendor's part comes to: its items and its shipping. */
@@ -716,26 +615,20 @@ public class Order implements Persistable<UUID> {
   }
 
   public Money vendorItems(String vendorId) {
-    return lines.stream()
-        .filter(l -> l.vendorId().equals(vendorId))
-        .map(OrderLine::total)
-        .reduce(Money::plus)
-        .orElseThrow(() -> new IllegalArgumentException("no lines of vendor " + vendorId));
+    return fulfilment().vendorItems(vendorId);
   }
 
   public Money vendorShipping(String vendorId) {
-    return new Money(parts.get(partIndex(vendorId)).shippingMinor(), total.currency());
+    return fulfilment().vendorShipping(vendorId);
   }
 
   public boolean hasVendor(String vendorId) {
     return parts.stream().anyMatch(p -> p.vendorId().equals(vendorId));
   }
 
-  /** The commands and events caused since the order was loaded; taking them clears the list. */
-  public List<SagaMessage> takeMessages() {
-    List<SagaMessage> taken = List.copyOf(messages);
-    messages.clear();
-    return taken;
+  /** The commands and events caused since the order was loaded; taking them clears the record. */
+  public List<Outgoing> takeRecorded() {
+    return recorded.take();
   }
 
   private void startCancelling(String reason, Instant now) {
@@ -770,7 +663,7 @@ public class Order implements Persistable<UUID> {
   private void moveTo(OrderStatus next, @Nullable String detail, Instant now) {
     status = next;
     updatedAt = now;
-    waitingSince = next.awaitsReply() ? now : null;
+    waitingSince = OrderSaga.DEFINITION.waits(next) ? now : null;
     stepResends = 0;
     timeline.add(new TimelineEntry(next, detail, now));
     announceStatus(now);
@@ -790,17 +683,8 @@ public class Order implements Persistable<UUID> {
             now));
   }
 
-  private void send(String topic, dev.marketplace.events.Event payload) {
-    messages.add(new SagaMessage(topic, payload));
-  }
-
-  private int partIndex(String vendorId) {
-    for (int i = 0; i < parts.size(); i++) {
-      if (parts.get(i).vendorId().equals(vendorId)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("vendor " + vendorId + " has no part in order " + id);
+  private void send(String topic, Event payload) {
+    recorded.add(new Outgoing(topic, payload));
   }
 
   public UUID id() {
@@ -810,17 +694,6 @@ public class Order implements Persistable<UUID> {
   @Override
   public UUID getId() {
     return id;
-  }
-
-  @Override
-  public boolean isNew() {
-    return unsaved;
-  }
-
-  @PostPersist
-  @PostLoad
-  void stored() {
-    unsaved = false;
   }
 
   /**

@@ -1,19 +1,14 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.platform.domain.BusinessRuleException;
+
 /**
  * A request names something the order's rules do not allow (a line, a shipment, a return's
  * quantity): a 400 naming the field.
  */
-public class OrderRuleException extends RuntimeException {
-
-  private final String field;
+public class OrderRuleException extends BusinessRuleException {
 
   protected OrderRuleException(String field, String message) {
-    super(message);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(field, message);
   }
 }

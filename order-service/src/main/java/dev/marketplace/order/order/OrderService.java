@@ -1,5 +1,6 @@
 package dev.marketplace.order.order;
 
+import dev.marketplace.events.Outgoing;
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.order.cart.Carts;
 import dev.marketplace.order.catalog.ItemKey;
@@ -10,6 +11,7 @@ import dev.marketplace.order.delivery.DeliveryAddress;
 import dev.marketplace.order.delivery.DeliveryAddresses;
 import dev.marketplace.order.delivery.ShippingAddress;
 import dev.marketplace.order.money.Money;
+import dev.marketplace.order.saga.Participant;
 import dev.marketplace.order.shipping.ShippingQuote;
 import dev.marketplace.order.shipping.ShippingRates;
 import dev.marketplace.platform.outbox.Outbox;
@@ -472,7 +474,7 @@ public class OrderService {
    */
   @Transactional
   public Optional<OrderStatus> stepDeadLettered(
-      UUID orderId, Order.Participant participant, String what) {
+      UUID orderId, Participant participant, String what) {
     return orders
         .findForUpdate(orderId)
         .flatMap(
@@ -526,8 +528,9 @@ public class OrderService {
     if (order.status().isFinal()) {
       eraseAddressIfClosed(order);
     }
-    for (SagaMessage message : order.takeMessages()) {
-      outbox.publish(message.topic(), message.payload());
+    List<Outgoing> caused = order.takeRecorded();
+    outbox.publish(caused);
+    for (Outgoing message : caused) {
       if (message.payload() instanceof OrderStatusChangedV1 changed) {
         metrics.reached(changed.status());
       }

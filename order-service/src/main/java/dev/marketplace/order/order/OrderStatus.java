@@ -32,9 +32,4 @@ public enum OrderStatus {
   public boolean isFulfilling() {
     return this == CONFIRMED || this == PARTLY_SHIPPED;
   }
-
-  /** Whether the order waits for a participant's reply in this status (the saga's steps). */
-  public boolean awaitsReply() {
-    return this == RESERVING_STOCK || this == AUTHORIZING_PAYMENT || this == CANCELLING;
-  }
 }

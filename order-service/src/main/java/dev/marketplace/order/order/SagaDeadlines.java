@@ -42,7 +42,7 @@ class SagaDeadlines {
     this.clock = clock;
     this.meters = meters;
     for (OrderStatus step : OrderStatus.values()) {
-      if (step.awaitsReply()) {
+      if (OrderSaga.DEFINITION.waits(step)) {
         counter(step, Order.Chase.RESENT);
         counter(step, Order.Chase.COMPENSATED);
       }

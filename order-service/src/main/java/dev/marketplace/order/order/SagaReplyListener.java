@@ -3,12 +3,6 @@ package dev.marketplace.order.order;
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
 import dev.marketplace.events.MalformedEventException;
-import dev.marketplace.events.inventory.StockReleasedV1;
-import dev.marketplace.events.inventory.StockReservationFailedV1;
-import dev.marketplace.events.inventory.StockReservedV1;
-import dev.marketplace.events.payment.PaymentAuthorizedV1;
-import dev.marketplace.events.payment.PaymentFailedV1;
-import dev.marketplace.events.payment.PaymentVoidedV1;
 import dev.marketplace.platform.inbox.Inbox;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,20 +53,10 @@ class SagaReplyListener {
   }
 
   private void apply(UUID orderId, EventEnvelope<?> reply) {
-    switch (reply.payload()) {
-      case StockReservedV1 r -> orders.onReply(orderId, (o, now) -> o.stockReserved(now));
-      case StockReservationFailedV1 r ->
-          orders.onReply(orderId, (o, now) -> o.stockReservationFailed(r.shortages(), now));
-      case StockReleasedV1 r -> orders.onReply(orderId, (o, now) -> o.stockReleased(now));
-      case PaymentAuthorizedV1 r ->
-          orders.onReply(orderId, (o, now) -> o.paymentAuthorized(r.paymentId(), now));
-      case PaymentFailedV1 r ->
-          orders.onReply(orderId, (o, now) -> o.paymentFailed(r.reason().name(), now));
-      case PaymentVoidedV1 r -> orders.onReply(orderId, (o, now) -> o.paymentVoided(now));
-      default -> {
-        // StockCommitted, PaymentCaptured, PaymentRefunded: confirmations the saga needs no step
-        // for.
-      }
+    // StockCommitted, PaymentCaptured, PaymentRefunded: confirmations no state of the saga takes,
+    // so the order is not even locked for them.
+    if (Order.sagaTakes(reply.payload().getClass())) {
+      orders.onReply(orderId, (order, now) -> order.reply(reply.payload(), now));
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.marketplace.order.returns;
 
+import dev.marketplace.events.Event;
+import dev.marketplace.events.Outgoing;
+import dev.marketplace.events.Recorded;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.RestockV1;
 import dev.marketplace.events.inventory.StockLine;
@@ -7,7 +10,7 @@ import dev.marketplace.events.payment.RefundPaymentV1;
 import dev.marketplace.order.money.Money;
 import dev.marketplace.order.order.Order;
 import dev.marketplace.order.order.OrderLine;
-import dev.marketplace.order.order.SagaMessage;
+import dev.marketplace.platform.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,8 +21,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A shopper's return of some delivered lines of one vendor's part. The rules for opening one are
@@ -41,7 +41,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "order_return")
-public class OrderReturn implements Persistable<UUID> {
+public class OrderReturn extends AssignedIdEntity<UUID> {
 
   @Id private UUID id;
 
@@ -105,9 +105,7 @@ public class OrderReturn implements Persistable<UUID> {
 
   @Version private long version;
 
-  @Transient private final List<SagaMessage> messages = new ArrayList<>();
-
-  @Transient private boolean unsaved;
+  @Transient private final Recorded<Outgoing> recorded = new Recorded<>();
 
   protected OrderReturn() {}
 
@@ -176,7 +174,7 @@ public class OrderReturn implements Persistable<UUID> {
           "lines", "the vendor is still shipping this part: return its lines once it has shipped");
     }
     OrderReturn opened = new OrderReturn();
-    opened.unsaved = true;
+    opened.markNew();
     opened.id = id;
     opened.orderId = order.id();
     opened.customerId = order.customerId();
@@ -190,13 +188,13 @@ public class OrderReturn implements Persistable<UUID> {
   }
 
   public void approve(Instant now) {
-    require(ReturnStatus.REQUESTED, "approve");
+    require(ReturnSaga.Action.APPROVE, "approve");
     status = ReturnStatus.APPROVED;
     decidedAt = now;
   }
 
   public void reject(String why, Instant now) {
-    require(ReturnStatus.REQUESTED, "reject");
+    require(ReturnSaga.Action.REJECT, "reject");
     status = ReturnStatus.REJECTED;
     decisionReason = why;
     decidedAt = now;
@@ -210,7 +208,7 @@ public class OrderReturn implements Persistable<UUID> {
    */
   public void receive(
       Order order, List<OrderReturn> others, @Nullable UUID restockAt, Instant now) {
-    require(ReturnStatus.APPROVED, "receive");
+    require(ReturnSaga.Action.RECEIVE, "receive");
     long lineTotal = lines.stream().mapToLong(ReturnLine::totalMinor).sum();
     shippingRefunded = bringsWholePartBack(order, others);
     long wanted = lineTotal + (shippingRefunded ? order.vendorShipping(vendorId).amountMinor() : 0);
@@ -230,23 +228,38 @@ public class OrderReturn implements Persistable<UUID> {
     askForRefundAndRestock(true);
   }
 
-  /** Payment refunded it: final. A repeated reply changes nothing. */
-  public boolean refunded(Instant now) {
-    if (status != ReturnStatus.RECEIVED) {
-      return false;
-    }
+  /**
+   * A reply from payment or inventory, applied as {@link ReturnSaga} says for the current state.
+   *
+   * @return whether it applied; a duplicate or stale reply changes nothing
+   */
+  public boolean reply(Event reply, Instant now) {
+    return ReturnSaga.DEFINITION.apply(this, reply, now);
+  }
+
+  /** Payment refunded it: final. */
+  void refunded(Instant now) {
     status = ReturnStatus.REFUNDED;
     refundedAt = now;
     waitingSince = null;
-    return true;
   }
 
-  public void restocked() {
+  void restocked() {
     restockOutcome = "RESTOCKED";
   }
 
-  public void restockRefused(String why) {
+  void restockRefused(String why) {
     restockOutcome = "REFUSED: " + why;
+  }
+
+  /** Whether the units are to go back on hand and inventory has not answered yet. */
+  boolean awaitsRestock() {
+    return restockLocation != null && restockOutcome == null;
+  }
+
+  /** The refund, and a restock not answered yet, asked for again. */
+  void askAgain() {
+    askForRefundAndRestock(awaitsRestock());
   }
 
   /**
@@ -254,7 +267,7 @@ public class OrderReturn implements Persistable<UUID> {
    * resend.
    */
   public boolean refundOverdue(Instant now, Duration timeout) {
-    return status == ReturnStatus.RECEIVED
+    return ReturnSaga.DEFINITION.waits(status)
         && waitingSince != null
         && !waitingSince.plus(timeout.multipliedBy(1L << Math.min(resends, 20))).isAfter(now);
   }
@@ -271,7 +284,7 @@ public class OrderReturn implements Persistable<UUID> {
       return false;
     }
     resends++;
-    askForRefundAndRestock(restockLocation != null && restockOutcome == null);
+    ReturnSaga.DEFINITION.resend(this);
     return true;
   }
 
@@ -281,8 +294,8 @@ public class OrderReturn implements Persistable<UUID> {
 
   private void askForRefundAndRestock(boolean restock) {
     if (refundMinor != null && refundMinor > 0) {
-      messages.add(
-          new SagaMessage(
+      recorded.add(
+          new Outgoing(
               Topics.PAYMENT_COMMANDS,
               new RefundPaymentV1(
                   orderId.toString(), vendorId, refundMinor, currency, id.toString())));
@@ -293,8 +306,8 @@ public class OrderReturn implements Persistable<UUID> {
       waitingSince = null;
     }
     if (restock && restockLocation != null) {
-      messages.add(
-          new SagaMessage(
+      recorded.add(
+          new Outgoing(
               Topics.INVENTORY_COMMANDS,
               new RestockV1(
                   orderId.toString(),
@@ -324,17 +337,15 @@ public class OrderReturn implements Persistable<UUID> {
     return lines.stream().filter(l -> l.sku().equals(sku)).mapToInt(ReturnLine::quantity).sum();
   }
 
-  private void require(ReturnStatus expected, String action) {
-    if (status != expected) {
+  private void require(ReturnSaga.Action allowed, String action) {
+    if (!ReturnSaga.DEFINITION.allows(status, allowed)) {
       throw new IllegalReturnTransitionException(this, action);
     }
   }
 
-  /** The commands caused since the return was loaded; taking them clears the list. */
-  public List<SagaMessage> takeMessages() {
-    List<SagaMessage> taken = List.copyOf(messages);
-    messages.clear();
-    return taken;
+  /** The commands caused since the return was loaded; taking them clears the record. */
+  public List<Outgoing> takeRecorded() {
+    return recorded.take();
   }
 
   public UUID id() {
@@ -344,17 +355,6 @@ public class OrderReturn implements Persistable<UUID> {
   @Override
   public UUID getId() {
     return id;
-  }
-
-  @Override
-  public boolean isNew() {
-    return unsaved;
-  }
-
-  @PostPersist
-  @PostLoad
-  void stored() {
-    unsaved = false;
   }
 
   public UUID orderId() {

@@ -8,6 +8,7 @@ import dev.marketplace.events.payment.PaymentRefundedV1;
 import dev.marketplace.platform.inbox.Inbox;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,25 +41,19 @@ class ReturnReplyListener {
       groupId = "order-service-returns")
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> reply = EventJson.read(record.value());
-    switch (reply.payload()) {
-      case PaymentRefundedV1 r when r.refundId() != null ->
-          returnId(r.refundId())
-              .ifPresent(id -> inbox.handleOnce(CONSUMER, reply.id(), () -> returns.refunded(id)));
-      case StockRestockedV1 r ->
-          returnId(r.returnId())
-              .ifPresent(
-                  id ->
-                      inbox.handleOnce(
-                          CONSUMER, reply.id(), () -> returns.restockAnswered(id, null)));
-      case RestockRefusedV1 r ->
-          returnId(r.returnId())
-              .ifPresent(
-                  id ->
-                      inbox.handleOnce(
-                          CONSUMER, reply.id(), () -> returns.restockAnswered(id, r.reason())));
-      default -> {
-        // The checkout saga's replies.
-      }
+    @Nullable String returnId =
+        switch (reply.payload()) {
+          case PaymentRefundedV1 r -> r.refundId();
+          case StockRestockedV1 r -> r.returnId();
+          case RestockRefusedV1 r -> r.returnId();
+          default -> null; // the checkout saga's replies, and refunds of no return
+        };
+    if (returnId != null) {
+      returnId(returnId)
+          .ifPresent(
+              id ->
+                  inbox.handleOnce(
+                      CONSUMER, reply.id(), () -> returns.onReply(id, reply.payload())));
     }
   }
 

@@ -1,11 +1,11 @@
 package dev.marketplace.order.returns;
 
+import dev.marketplace.events.Event;
 import dev.marketplace.order.config.OrderProperties;
 import dev.marketplace.order.money.Money;
 import dev.marketplace.order.order.Order;
 import dev.marketplace.order.order.OrderRepository;
 import dev.marketplace.order.order.OrderService;
-import dev.marketplace.order.order.SagaMessage;
 import dev.marketplace.platform.outbox.Outbox;
 import dev.marketplace.platform.web.NotFoundException;
 import java.math.BigDecimal;
@@ -157,9 +157,12 @@ public class Returns {
         });
   }
 
-  /** Payment made the return's refund (a reply, perhaps a repeated one). */
+  /**
+   * Payment's or inventory's reply about a return (perhaps a repeated one), applied as {@link
+   * ReturnSaga} says. The refund is noted in the order's timeline, where its shopper reads it.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void refunded(UUID returnId) {
+  public void onReply(UUID returnId, Event reply) {
     Optional<Owner> owner = ownerOf(returnId);
     if (owner.isEmpty()) {
       return;
@@ -167,28 +170,16 @@ public class Returns {
     Order order = orders.findForUpdate(owner.get().orderId()).orElseThrow();
     OrderReturn r = returns.findById(returnId).orElseThrow();
     Instant now = clock.instant();
-    if (r.refunded(now)) {
+    boolean refundedBefore = r.status() == ReturnStatus.REFUNDED;
+    if (!r.reply(reply, now)) {
+      return;
+    }
+    if (!refundedBefore && r.status() == ReturnStatus.REFUNDED) {
       order.note("refund of " + format(r.refund()) + " made for return " + shortId(r), now);
       orders.save(order);
-      returns.saveAndFlush(r);
-      orderService.eraseAddressIfClosed(order);
     }
-  }
-
-  /** Inventory put the units back, or refused to (the location is not the vendor's). */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void restockAnswered(UUID returnId, @Nullable String refusal) {
-    returns
-        .findById(returnId)
-        .ifPresent(
-            r -> {
-              if (refusal == null) {
-                r.restocked();
-              } else {
-                r.restockRefused(refusal);
-              }
-              returns.save(r);
-            });
+    returns.saveAndFlush(r);
+    orderService.eraseAddressIfClosed(order);
   }
 
   /** Asks again for an overdue refund; whether it did. */
@@ -248,9 +239,7 @@ public class Returns {
 
   private void save(OrderReturn r) {
     returns.saveAndFlush(r);
-    for (SagaMessage message : r.takeMessages()) {
-      outbox.publish(message.topic(), message.payload());
-    }
+    outbox.publish(r.takeRecorded());
   }
 
   private static String shortId(OrderReturn r) {

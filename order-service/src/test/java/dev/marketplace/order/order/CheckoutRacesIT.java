@@ -1,17 +1,14 @@
 package dev.marketplace.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.StockReservedV1;
 import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -117,15 +114,10 @@ class CheckoutRacesIT extends OrderIntegrationTest {
   }
 
   private ApiClient shopperWithALineInTheCart() {
-    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 1_000);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                shopper.put("/api/v1/cart/items/vendor-a/" + sku, Map.of("quantity", 1)).status()
-                    == 200);
+    fill(shopper, "vendor-a", sku, 1);
     return shopper;
   }
 

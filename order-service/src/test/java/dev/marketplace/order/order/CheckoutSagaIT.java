@@ -37,7 +37,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 2_500);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    fill(shopper, sku, 2);
+    fill(shopper, "vendor-a", sku, 2);
 
     String orderId = checkout(shopper, "key-1").json().path("id").asString();
     ReserveStockV1 reserve = command(Topics.INVENTORY_COMMANDS, orderId, ReserveStockV1.class);
@@ -76,7 +76,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    fill(shopper, sku, 3);
+    fill(shopper, "vendor-a", sku, 3);
     String orderId = checkout(shopper, "key-1").json().path("id").asString();
 
     send(
@@ -96,7 +96,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
     String orderId = checkout(shopper, "key-1").json().path("id").asString();
     send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
     command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
@@ -119,7 +119,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
 
     var first = checkout(shopper, "same-key");
     var again = checkout(shopper, "same-key");
@@ -161,7 +161,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     String productOfB = UUID.randomUUID().toString();
     catalogHas(productOfA, "vendor-a", sku, 2_500);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
 
     // Vendor B lists, then publishes cheaply, then archives an item under the same SKU.
     catalogHas(productOfB, 1, ProductChangedV1.Status.DRAFT, "vendor-b", sku, 1);
@@ -197,7 +197,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     ApiClient shopper = shopper(UUID.randomUUID().toString());
     String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
 
     for (String quantity : List.of("0", "-1", "101", "2147483647", "1.5", "null", "3000000000")) {
       var response =
@@ -223,7 +223,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
     ApiClient owner = shopper(UUID.randomUUID().toString());
     ApiClient other = shopper(UUID.randomUUID().toString());
-    fill(owner, sku, 1);
+    fill(owner, "vendor-a", sku, 1);
     String orderId = checkout(owner, "key-1").json().path("id").asString();
 
     for (var response :
@@ -235,7 +235,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
       assertThat(response.contentType()).startsWith("application/problem+json");
     }
     assertThat(other.get("/api/v1/orders").json().path("items").size()).isZero();
-    assertThat(owner.get("/api/v1/orders/" + orderId).json().path("status").asString())
+    assertThat(status(owner, orderId))
         .as("not cancelled by the other shopper")
         .isEqualTo("PENDING");
     assertThat(owner.get("/api/v1/orders/not-an-id").status()).isEqualTo(400);
@@ -246,7 +246,7 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 900);
     ApiClient shopper = shopper(UUID.randomUUID().toString());
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
 
     var noCard =
         shopper.withHeader("Idempotency-Key", "k1").post("/api/v1/orders", checkoutBody(""));
@@ -268,10 +268,6 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     assertThat(shopper.get("/api/v1/orders").json().path("items").size()).isOne();
   }
 
-  private static String sku() {
-    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
   /** Sets a line of vendor-a's, the vendor of most tests here. */
   private static ApiClient.Response put(ApiClient shopper, String sku, int quantity) {
     return put(shopper, "vendor-a", sku, quantity);
@@ -282,22 +278,12 @@ class CheckoutSagaIT extends OrderIntegrationTest {
     return shopper.put("/api/v1/cart/items/" + vendorId + "/" + sku, Map.of("quantity", quantity));
   }
 
-  /** Adds to the cart once the catalog event has reached the service. */
-  private static void fill(ApiClient shopper, String sku, int quantity) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> put(shopper, sku, quantity).status() == 200);
-  }
-
   private static ApiClient.Response checkout(ApiClient shopper, String key) {
     return shopper.withHeader("Idempotency-Key", key).post("/api/v1/orders", checkoutBody("pm_1"));
   }
 
-  private static void awaitStatus(ApiClient shopper, String orderId, String status) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                status.equals(
-                    shopper.get("/api/v1/orders/" + orderId).json().path("status").asString()));
+  private static void awaitStatus(ApiClient shopper, String orderId, String expected) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> expected.equals(status(shopper, orderId)));
   }
 
   private List<Event> commands(String topic, String orderId, Duration window) {

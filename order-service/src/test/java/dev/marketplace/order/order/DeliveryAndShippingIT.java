@@ -75,14 +75,7 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
     send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 6_890, "EUR"));
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                shopper
-                    .get("/api/v1/orders/" + orderId)
-                    .json()
-                    .path("status")
-                    .asString()
-                    .equals("CONFIRMED"));
+        .until(() -> status(shopper, orderId).equals("CONFIRMED"));
     var shipped =
         vendor(lamps)
             .post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "T-1"));
@@ -284,23 +277,6 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
     return response.json().path("errors").findValuesAsString("field");
-  }
-
-  private static void fill(ApiClient shopper, String vendorId, String sku, int quantity) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                shopper
-                        .put(
-                            "/api/v1/cart/items/" + vendorId + "/" + sku,
-                            Map.of("quantity", quantity))
-                        .status()
-                    == 200);
-  }
-
-  private static String sku() {
-    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private List<AuditEventRecordedV1> audited(String resource) {

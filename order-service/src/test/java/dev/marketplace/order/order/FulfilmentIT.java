@@ -1,15 +1,11 @@
 package dev.marketplace.order.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ShipStockV1;
-import dev.marketplace.events.inventory.StockReservedV1;
-import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
-import dev.marketplace.events.payment.PaymentAuthorizedV1;
 import dev.marketplace.events.payment.VoidPaymentV1;
 import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
@@ -179,37 +175,9 @@ class FulfilmentIT extends OrderIntegrationTest {
   private String confirmedOrder(ApiClient shopper) {
     catalogHas(UUID.randomUUID().toString(), vendorId, lamp, 4_000);
     catalogHas(UUID.randomUUID().toString(), vendorId, shade, 1_500);
-    fill(shopper, lamp);
-    fill(shopper, shade);
-    var placed =
-        shopper
-            .withHeader("Idempotency-Key", UUID.randomUUID().toString())
-            .post("/api/v1/orders", checkoutBody("pm_1"));
-    assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-    String orderId = placed.json().path("id").asString();
-    send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
-    // Payment answers once asked: an authorisation arriving before the reservation is ignored.
-    command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
-    send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 5_500, "EUR"));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> status(shopper, orderId).equals("CONFIRMED"));
-    return orderId;
-  }
-
-  private void fill(ApiClient shopper, String sku) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                shopper
-                        .put("/api/v1/cart/items/" + vendorId + "/" + sku, Map.of("quantity", 1))
-                        .status()
-                    == 200);
-  }
-
-  private static String status(ApiClient shopper, String orderId) {
-    return shopper.get("/api/v1/orders/" + orderId).json().path("status").asString();
+    fill(shopper, vendorId, lamp, 1);
+    fill(shopper, vendorId, shade, 1);
+    return confirm(shopper);
   }
 
   private static String event(String eventId, String tracking, String status) {
@@ -259,9 +227,5 @@ class FulfilmentIT extends OrderIntegrationTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String sku() {
-    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.events.Event;
+import dev.marketplace.events.Outgoing;
 import dev.marketplace.events.inventory.ReleaseStockLinesV1;
 import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.order.OrderStatusChangedV1;
@@ -103,7 +104,7 @@ class FulfilmentTest {
     assertThat(order.status()).isEqualTo(OrderStatus.CANCELLING);
     assertThat(sent).hasAtLeastOneElementOfType(VoidPaymentV1.class);
     assertThat(sent).noneMatch(CapturePaymentV1.class::isInstance);
-    order.paymentVoided(NOW);
+    order.reply(Replies.voided(order), NOW);
     assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
   }
 
@@ -142,7 +143,7 @@ class FulfilmentTest {
     order.ship("vendor-a", Set.of("LAMP-1"), "dhl", "T-1", UUID.randomUUID(), NOW);
     payloads();
 
-    order.stockReleased(NOW);
+    order.reply(Replies.stockReleased(order), NOW);
 
     List<Event> sent = payloads();
     assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
@@ -186,9 +187,8 @@ class FulfilmentTest {
             "pm_1",
             NOW,
             NOW.plusSeconds(7 * 86_400));
-    order.stockReserved(NOW);
-    order.paymentAuthorized("pay_1", NOW);
-    order.takeMessages();
+    Replies.confirm(order, NOW);
+    order.takeRecorded();
     return order;
   }
 
@@ -200,7 +200,7 @@ class FulfilmentTest {
   }
 
   private List<Event> payloads() {
-    return order.takeMessages().stream().map(SagaMessage::payload).toList();
+    return order.takeRecorded().stream().map(Outgoing::payload).toList();
   }
 
   private static <T> T only(List<Event> events, Class<T> type) {

@@ -36,7 +36,7 @@ class SagaBacklogIT extends RunningOrderService {
 
   @Test
   void aFullBacklogRefusesNewCheckoutsUntilAnOrderLeavesItsSaga() {
-    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 1_000);
     ApiClient first = shopper(UUID.randomUUID().toString());
     ApiClient second = shopper(UUID.randomUUID().toString());

@@ -170,8 +170,4 @@ class SagaDeadlinesIT extends RunningOrderService {
         .withHeader("Idempotency-Key", UUID.randomUUID().toString())
         .post("/api/v1/orders", checkoutBody("pm_1"));
   }
-
-  private static String sku() {
-    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-  }
 }

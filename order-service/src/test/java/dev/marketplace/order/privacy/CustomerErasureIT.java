@@ -16,7 +16,6 @@ import dev.marketplace.testkit.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -35,17 +34,17 @@ class CustomerErasureIT extends OrderIntegrationTest {
   @Test
   void anErasedCustomersCartGoesAndTheirOrdersNameNoOne() {
     String customerId = UUID.randomUUID().toString();
-    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 1_000);
     ApiClient shopper = shopper(customerId);
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
     var placed =
         shopper
             .withHeader("Idempotency-Key", "erasure-1")
             .post("/api/v1/orders", checkoutBody("pm_erased"));
     assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
     String orderId = placed.json().path("id").asString();
-    fill(shopper, sku, 3);
+    fill(shopper, "vendor-a", sku, 3);
     assertThat(redis.hasKey("cart:" + customerId)).isTrue();
 
     CustomerErasedV1 erased = new CustomerErasedV1(customerId, Instant.now());
@@ -87,12 +86,12 @@ class CustomerErasureIT extends OrderIntegrationTest {
   @Test
   void aClosedOrdersAddressGoesAtOnceAndAnOpenOnesWhenItCloses() {
     String customerId = UUID.randomUUID().toString();
-    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    String sku = sku();
     catalogHas(UUID.randomUUID().toString(), "vendor-a", sku, 1_000);
     ApiClient shopper = shopper(customerId);
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
     String closed = place(shopper, "closed");
-    fill(shopper, sku, 1);
+    fill(shopper, "vendor-a", sku, 1);
     String open = place(shopper, "open");
     noStockFor(closed);
     await().atMost(Duration.ofSeconds(20)).until(() -> status(closed).equals("CANCELLED"));
@@ -151,17 +150,6 @@ class CustomerErasureIT extends OrderIntegrationTest {
         .param(customerId)
         .query(Long.class)
         .single();
-  }
-
-  private static void fill(ApiClient shopper, String sku, int quantity) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                shopper
-                        .put("/api/v1/cart/items/vendor-a/" + sku, Map.of("quantity", quantity))
-                        .status()
-                    == 200);
   }
 
   private List<ConsumerRecord<String, String>> read(

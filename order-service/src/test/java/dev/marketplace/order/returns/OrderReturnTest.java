@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.events.Event;
+import dev.marketplace.events.Outgoing;
 import dev.marketplace.events.inventory.RestockV1;
+import dev.marketplace.events.inventory.StockRestockedV1;
+import dev.marketplace.events.payment.PaymentRefundedV1;
 import dev.marketplace.events.payment.RefundPaymentV1;
 import dev.marketplace.order.money.Money;
 import dev.marketplace.order.order.Order;
 import dev.marketplace.order.order.OrderLine;
-import dev.marketplace.order.order.SagaMessage;
+import dev.marketplace.order.order.Replies;
 import dev.marketplace.order.order.Shipment;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +51,11 @@ class OrderReturnTest {
     assertThat(only(sent, RestockV1.class).lines().getFirst().quantity()).isEqualTo(1);
     assertThat(r.shippingRefunded()).isFalse();
     assertThat(r.status()).isEqualTo(ReturnStatus.RECEIVED);
-    assertThat(r.refunded(NOW)).isTrue();
-    assertThat(r.refunded(NOW)).as("a repeated reply").isFalse();
+    PaymentRefundedV1 refunded =
+        new PaymentRefundedV1(order.id().toString(), "vendor-a", 4_000, "EUR", r.id().toString());
+    assertThat(r.reply(refunded, NOW)).isTrue();
+    assertThat(r.status()).isEqualTo(ReturnStatus.REFUNDED);
+    assertThat(r.reply(refunded, NOW)).as("a repeated reply").isFalse();
   }
 
   @Test
@@ -139,7 +145,8 @@ class OrderReturnTest {
     assertThat(payloads(r))
         .hasAtLeastOneElementOfType(RefundPaymentV1.class)
         .hasAtLeastOneElementOfType(RestockV1.class);
-    r.restocked();
+    r.reply(new StockRestockedV1(order.id().toString(), r.id().toString()), NOW);
+    assertThat(r.restockOutcome()).isEqualTo("RESTOCKED");
     assertThat(r.chaseRefund(NOW.plusSeconds(120), timeout, 1)).as("resent once at most").isFalse();
     assertThat(r.gaveUp(NOW.plusSeconds(120), timeout, 1)).isTrue();
   }
@@ -162,17 +169,16 @@ class OrderReturnTest {
             "pm_1",
             NOW,
             NOW.plus(Duration.ofDays(7)));
-    order.stockReserved(NOW);
-    order.paymentAuthorized("pay-1", NOW);
+    Replies.confirm(order, NOW);
     UUID parcel = UUID.randomUUID();
     order.ship("vendor-a", Set.of(), "dhl", "T-1", parcel, NOW);
     order.track(parcel, Shipment.Status.DELIVERED, null, DELIVERED);
-    order.takeMessages();
+    order.takeRecorded();
     return order;
   }
 
   private static List<Event> payloads(OrderReturn r) {
-    return r.takeMessages().stream().map(SagaMessage::payload).toList();
+    return r.takeRecorded().stream().map(Outgoing::payload).toList();
   }
 
   private static <T> T only(List<Event> events, Class<T> type) {

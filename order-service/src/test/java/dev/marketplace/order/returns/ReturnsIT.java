@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.RestockV1;
-import dev.marketplace.events.inventory.StockReservedV1;
-import dev.marketplace.events.payment.AuthorizePaymentV1;
-import dev.marketplace.events.payment.PaymentAuthorizedV1;
 import dev.marketplace.events.payment.PaymentRefundedV1;
 import dev.marketplace.events.payment.RefundPaymentV1;
 import dev.marketplace.order.OrderIntegrationTest;
 import dev.marketplace.testkit.ApiClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,6 +121,55 @@ class ReturnsIT extends OrderIntegrationTest {
         .containsExactly("windowDays");
   }
 
+  @Test
+  void anotherTenantReachesNoReturnByAnyAction() {
+    ApiClient shopper = shopper(UUID.randomUUID().toString());
+    String orderId = deliveredOrder(shopper);
+    String base = "/api/v1/orders/" + orderId + "/returns";
+    var opened = shopper.post(base, request(lamp, 1));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    String returnId = opened.json().path("id").asString();
+    String vendorReturn = "/api/v1/vendor/returns/" + returnId;
+    ApiClient otherVendor = vendor("someone-else");
+    ApiClient otherShopper = shopper(UUID.randomUUID().toString());
+
+    for (var response :
+        List.of(
+            otherVendor.post(vendorReturn + "/approve", null),
+            otherVendor.post(vendorReturn + "/reject", Map.of("reason", "no")),
+            otherVendor.post(vendorReturn + "/receive", Map.of("restock", false)),
+            otherShopper.get(base),
+            otherShopper.post(base, request(shade, 1)))) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(404);
+      assertThat(response.contentType())
+          .as(response.toString())
+          .startsWith("application/problem+json");
+    }
+    assertThat(otherVendor.get("/api/v1/vendor/returns").json().path("items").toString())
+        .doesNotContain(returnId);
+
+    ApiClient vendor = vendor(vendorId);
+    assertThat(returnOf(vendor, returnId).path("status").asString())
+        .as("nothing another tenant tried changed the return")
+        .isEqualTo("REQUESTED");
+    assertThat(shopper.get(base).json().findValuesAsString("id"))
+        .as("and no return was opened on the order by another shopper")
+        .containsExactly(returnId);
+    var approved = vendor.post(vendorReturn + "/approve", null);
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
+  }
+
+  /** The return as its vendor lists it. */
+  private static JsonNode returnOf(ApiClient vendor, String returnId) {
+    for (JsonNode r : vendor.get("/api/v1/vendor/returns").json().path("items")) {
+      if (r.path("id").asString().equals(returnId)) {
+        return r;
+      }
+    }
+    throw new AssertionError("the vendor does not list return " + returnId);
+  }
+
   private Map<String, Object> request(String sku, int quantity) {
     return Map.of(
         "vendorId",
@@ -145,20 +190,9 @@ class ReturnsIT extends OrderIntegrationTest {
   private String deliveredOrder(ApiClient shopper) {
     catalogHas(UUID.randomUUID().toString(), vendorId, lamp, 4_000);
     catalogHas(UUID.randomUUID().toString(), vendorId, shade, 1_500);
-    fill(shopper, lamp, 2);
-    fill(shopper, shade, 1);
-    var placed =
-        shopper
-            .withHeader("Idempotency-Key", UUID.randomUUID().toString())
-            .post("/api/v1/orders", checkoutBody("pm_1"));
-    assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-    String orderId = placed.json().path("id").asString();
-    send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
-    command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class);
-    send(Topics.PAYMENT_REPLIES, new PaymentAuthorizedV1(orderId, "pay-1", 9_500, "EUR"));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> status(shopper, orderId).equals("CONFIRMED"));
+    fill(shopper, vendorId, lamp, 2);
+    fill(shopper, vendorId, shade, 1);
+    String orderId = confirm(shopper);
     ApiClient vendor = vendor(vendorId);
     var shipped =
         vendor.post("/api/v1/vendor/orders/" + orderId + "/ship", Map.of("trackingNumber", "R-1"));
@@ -171,26 +205,5 @@ class ReturnsIT extends OrderIntegrationTest {
     assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
     assertThat(status(shopper, orderId)).isEqualTo("DELIVERED");
     return orderId;
-  }
-
-  private void fill(ApiClient shopper, String sku, int quantity) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                shopper
-                        .put(
-                            "/api/v1/cart/items/" + vendorId + "/" + sku,
-                            Map.of("quantity", quantity))
-                        .status()
-                    == 200);
-  }
-
-  private static String status(ApiClient shopper, String orderId) {
-    return shopper.get("/api/v1/orders/" + orderId).json().path("status").asString();
-  }
-
-  private static String sku() {
-    return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

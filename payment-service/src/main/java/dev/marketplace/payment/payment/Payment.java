@@ -1,5 +1,6 @@
 package dev.marketplace.payment.payment;
 
+import dev.marketplace.events.Recorded;
 import dev.marketplace.payment.money.Money;
 import dev.marketplace.payment.provider.IdempotencyKey;
 import jakarta.persistence.CascadeType;
@@ -95,7 +96,8 @@ public class Payment {
   @OrderBy("sequence")
   private List<PaymentHistoryEntry> history = new ArrayList<>();
 
-  @Transient private List<PaymentEvent> events = new ArrayList<>();
+  /** The money movements of the transitions since loading, for the ledger; never stored. */
+  @Transient private final Recorded<PaymentEvent> recorded = new Recorded<>();
 
   protected Payment() {}
 
@@ -136,7 +138,7 @@ public class Payment {
     this.state = PaymentState.AUTHORIZED;
     Money amount = amount();
     append(now, HistoryKind.AUTHORIZED, null, amount, null);
-    events.add(new PaymentEvent.Authorized(amount));
+    recorded.add(new PaymentEvent.Authorized(amount));
   }
 
   public void failed(FailureReason reason, String message, Instant now) {
@@ -171,7 +173,7 @@ public class Payment {
     checkCapturable(vendorId, amount);
     parts.add(new VendorPart(vendorId, amount, providerCaptureId, now));
     append(now, HistoryKind.CAPTURED, vendorId, amount, null);
-    events.add(new PaymentEvent.Captured(vendorId, amount));
+    recorded.add(new PaymentEvent.Captured(vendorId, amount));
   }
 
   /** True while part of the authorisation is still held at the provider. */
@@ -192,7 +194,7 @@ public class Payment {
     this.state = PaymentState.VOIDED;
     append(now, HistoryKind.VOIDED, null, released, reason);
     if (!released.isZero()) {
-      events.add(new PaymentEvent.Voided(released));
+      recorded.add(new PaymentEvent.Voided(released));
     }
   }
 
@@ -229,7 +231,7 @@ public class Payment {
     part(vendorId).orElseThrow().refund(amount, providerRefundId, now);
     refunds.add(new PartRefund(vendorId, refundKey, amount, providerRefundId, now));
     append(now, HistoryKind.REFUNDED, vendorId, amount, refundKey);
-    events.add(new PaymentEvent.Refunded(vendorId, refundKey, amount));
+    recorded.add(new PaymentEvent.Refunded(vendorId, refundKey, amount));
   }
 
   /** The refund of the vendor's part made under this key, if it was. */
@@ -243,11 +245,9 @@ public class Payment {
     return List.copyOf(refunds);
   }
 
-  /** The money movements since the last call, for the ledger; each is handed out once. */
-  public List<PaymentEvent> drainEvents() {
-    List<PaymentEvent> drained = List.copyOf(events);
-    events.clear();
-    return drained;
+  /** The money movements since the last call, oldest first, for the ledger; each is taken once. */
+  public List<PaymentEvent> takeRecorded() {
+    return recorded.take();
   }
 
   public Optional<VendorPart> part(String vendorId) {

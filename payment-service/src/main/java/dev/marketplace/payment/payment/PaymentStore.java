@@ -47,7 +47,7 @@ class PaymentStore {
   @Transactional(propagation = Propagation.MANDATORY)
   public Payment save(Payment payment) {
     Payment saved = payments.save(payment);
-    for (PaymentEvent event : payment.drainEvents()) {
+    for (PaymentEvent event : payment.takeRecorded()) {
       ledger.post(LedgerPostings.of(payment, event, clock.instant()));
     }
     return saved;

@@ -26,13 +26,13 @@ class PaymentTest {
     Payment payment = started(10_000);
     assertThat(payment.state()).isEqualTo(PaymentState.AUTHORIZING);
     assertThat(payment.idempotencyKey().value()).isEqualTo("authorize:order-1");
-    assertThat(payment.drainEvents()).isEmpty();
+    assertThat(payment.takeRecorded()).isEmpty();
 
     payment.authorized("auth-1", NOW);
 
     assertThat(payment.state()).isEqualTo(PaymentState.AUTHORIZED);
     assertThat(payment.uncaptured()).isEqualTo(eur(10_000));
-    assertThat(payment.drainEvents()).containsExactly(new PaymentEvent.Authorized(eur(10_000)));
+    assertThat(payment.takeRecorded()).containsExactly(new PaymentEvent.Authorized(eur(10_000)));
     assertThatThrownBy(() -> payment.authorized("auth-2", NOW))
         .isInstanceOf(IllegalPaymentOperationException.class);
   }
@@ -42,7 +42,7 @@ class PaymentTest {
     Payment payment = started(10_000);
     payment.failed(FailureReason.DECLINED, "declined", NOW);
 
-    assertThat(payment.drainEvents()).isEmpty();
+    assertThat(payment.takeRecorded()).isEmpty();
     assertThatThrownBy(() -> payment.checkCapture("vendor-a", eur(1)))
         .isInstanceOf(IllegalPaymentOperationException.class);
     assertThatThrownBy(() -> payment.voidRest(eur(0), "cancelled", NOW))
@@ -167,7 +167,7 @@ class PaymentTest {
   }
 
   private static List<LedgerTransaction> post(Payment payment) {
-    payment.drainEvents().forEach(event -> LEDGER.add(LedgerPostings.of(payment, event, NOW)));
+    payment.takeRecorded().forEach(event -> LEDGER.add(LedgerPostings.of(payment, event, NOW)));
     List<LedgerTransaction> posted = List.copyOf(LEDGER);
     return posted;
   }

@@ -3,9 +3,11 @@ package dev.marketplace.platform.outbox;
 import dev.marketplace.events.Event;
 import dev.marketplace.events.EventEnvelope;
 import dev.marketplace.events.EventJson;
+import dev.marketplace.events.Outgoing;
 import dev.marketplace.platform.TraceContext;
 import dev.marketplace.platform.kafka.TopicNames;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -55,5 +57,10 @@ public class Outbox {
         new OutboxMessage(
             topics.name(topic), envelope.key(), envelope.id(), EventJson.write(envelope)));
     return envelope;
+  }
+
+  /** Records what an aggregate's change caused, in the order it caused it. */
+  public void publish(List<Outgoing> caused) {
+    caused.forEach(message -> publish(message.topic(), message.payload()));
   }
 }

@@ -1,5 +1,7 @@
 package dev.marketplace.platform.web;
 
+import dev.marketplace.platform.domain.BusinessRuleException;
+import dev.marketplace.platform.domain.IllegalTransitionException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -108,6 +110,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidFieldException.class)
   ProblemDetail invalidField(InvalidFieldException e) {
     return validation(e.errors());
+  }
+
+  @ExceptionHandler(BusinessRuleException.class)
+  ProblemDetail businessRule(BusinessRuleException e) {
+    return validation(List.of(new FieldError(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(IllegalTransitionException.class)
+  ProblemDetail illegalTransition(IllegalTransitionException e) {
+    return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
