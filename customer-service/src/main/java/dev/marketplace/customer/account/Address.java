@@ -1,10 +1,12 @@
 package dev.marketplace.customer.account;
 
+import dev.marketplace.platform.address.SealedPostalAddress;
 import dev.marketplace.platform.privacy.Sealed;
 import dev.marketplace.platform.privacy.SealedConverter;
 import dev.marketplace.platform.privacy.SealedFields;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
@@ -28,37 +30,7 @@ public class Address {
   @Convert(converter = SealedConverter.class)
   private @Nullable Sealed label;
 
-  @Column(name = "recipient")
-  @Convert(converter = SealedConverter.class)
-  private Sealed recipient;
-
-  @Column(name = "line1")
-  @Convert(converter = SealedConverter.class)
-  private Sealed line1;
-
-  @Column(name = "line2")
-  @Convert(converter = SealedConverter.class)
-  private @Nullable Sealed line2;
-
-  @Column(name = "city")
-  @Convert(converter = SealedConverter.class)
-  private Sealed city;
-
-  @Column(name = "postal_code")
-  @Convert(converter = SealedConverter.class)
-  private @Nullable Sealed postalCode;
-
-  @Column(name = "region")
-  @Convert(converter = SealedConverter.class)
-  private @Nullable Sealed region;
-
-  @Column(name = "country")
-  @Convert(converter = SealedConverter.class)
-  private Sealed country;
-
-  @Column(name = "phone")
-  @Convert(converter = SealedConverter.class)
-  private @Nullable Sealed phone;
+  @Embedded private SealedPostalAddress postal;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -69,14 +41,16 @@ public class Address {
     this.id = UUID.randomUUID();
     this.accountId = accountId;
     this.label = Sealed.ofNullable(request.label());
-    this.recipient = Sealed.of(request.recipient());
-    this.line1 = Sealed.of(request.line1());
-    this.line2 = Sealed.ofNullable(request.line2());
-    this.city = Sealed.of(request.city());
-    this.postalCode = Sealed.ofNullable(request.postalCode());
-    this.region = Sealed.ofNullable(request.region());
-    this.country = Sealed.of(request.country());
-    this.phone = Sealed.ofNullable(request.phone());
+    this.postal =
+        new SealedPostalAddress(
+            request.recipient(),
+            request.line1(),
+            request.line2(),
+            request.city(),
+            request.postalCode(),
+            request.region(),
+            request.country(),
+            request.phone());
     this.createdAt = now;
   }
 
@@ -84,14 +58,14 @@ public class Address {
     return new AddressView(
         id,
         Sealed.valueOf(label),
-        recipient.value(),
-        line1.value(),
-        Sealed.valueOf(line2),
-        city.value(),
-        Sealed.valueOf(postalCode),
-        Sealed.valueOf(region),
-        country.value(),
-        Sealed.valueOf(phone),
+        postal.recipient(),
+        postal.line1(),
+        postal.line2(),
+        postal.city(),
+        postal.postalCode(),
+        postal.region(),
+        postal.country(),
+        postal.phone(),
         createdAt);
   }
 

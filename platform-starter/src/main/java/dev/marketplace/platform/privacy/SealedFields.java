@@ -1,6 +1,7 @@
 package dev.marketplace.platform.privacy;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
@@ -10,15 +11,18 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The entity listener that seals an entity's {@link Sealed} fields before they are written and
- * opens them after they are read, each bound to its table, column and row id. Hibernate gets it
- * from Spring (Boot wires Spring as Hibernate's bean container), so it receives the configured
- * cipher. An entity lists it in {@code @EntityListeners}, names its table in {@code @Table}, has an
- * {@code @Id} assigned before it is stored, and names each sealed column in {@code @Column}.
+ * opens them after they are read, each bound to its table, column and row id; also those of an
+ * {@code @Embedded} value such as {@link dev.marketplace.platform.address.SealedPostalAddress}.
+ * Hibernate gets it from Spring (Boot wires Spring as Hibernate's bean container), so it receives
+ * the configured cipher. An entity lists it in {@code @EntityListeners}, names its table in
+ * {@code @Table}, has an {@code @Id} assigned before it is stored, and names each sealed column in
+ * {@code @Column}.
  */
 public class SealedFields {
 
@@ -72,18 +76,31 @@ public class SealedFields {
       if (field.isAnnotationPresent(Id.class)) {
         id = accessible(field);
       } else if (field.getType() == Sealed.class) {
-        Column column = field.getAnnotation(Column.class);
-        if (column == null || column.name().isEmpty()) {
-          throw new IllegalStateException(
-              type.getName() + "." + field.getName() + " is sealed but names no @Column");
+        columns.add(new SealedColumn(List.of(accessible(field)), columnName(type, field)));
+      } else if (field.isAnnotationPresent(Embedded.class)) {
+        for (Field part : field.getType().getDeclaredFields()) {
+          if (part.getType() == Sealed.class) {
+            columns.add(
+                new SealedColumn(
+                    List.of(accessible(field), accessible(part)),
+                    columnName(field.getType(), part)));
+          }
         }
-        columns.add(new SealedColumn(accessible(field), column.name()));
       }
     }
     if (id == null) {
       throw new IllegalStateException(type.getName() + " seals fields but has no @Id field");
     }
     return new Layout(table.name(), id, List.copyOf(columns));
+  }
+
+  private static String columnName(Class<?> type, Field field) {
+    Column column = field.getAnnotation(Column.class);
+    if (column == null || column.name().isEmpty()) {
+      throw new IllegalStateException(
+          type.getName() + "." + field.getName() + " is sealed but names no @Column");
+    }
+    return column.name();
   }
 
   private static Field accessible(Field field) {
@@ -106,10 +123,12 @@ public class SealedFields {
     }
   }
 
-  private record SealedColumn(Field field, String name) {
+  /** A sealed field of the entity, or of an {@code @Embedded} value it holds ({@code path}). */
+  private record SealedColumn(List<Field> path, String name) {
     @Nullable Sealed get(Object entity) {
+      Object owner = owner(entity);
       try {
-        return (Sealed) field.get(entity);
+        return owner == null ? null : (Sealed) path.getLast().get(owner);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
@@ -117,10 +136,25 @@ public class SealedFields {
 
     void set(Object entity, Sealed value) {
       try {
-        field.set(entity, value);
+        path.getLast().set(Objects.requireNonNull(owner(entity)), value);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    private @Nullable Object owner(Object entity) {
+      Object owner = entity;
+      try {
+        for (Field step : path.subList(0, path.size() - 1)) {
+          owner = step.get(owner);
+          if (owner == null) {
+            return null;
+          }
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+      return owner;
     }
   }
 }
