@@ -22,6 +22,7 @@ import dev.marketplace.events.inventory.StockReleasedV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
 import dev.marketplace.events.inventory.StockRestockedV1;
+import dev.marketplace.events.order.OrderPlacedV1;
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
@@ -84,6 +85,7 @@ public final class EventTypes {
   public static final EventType PAYMENT_REFUNDED_V1 = new EventType("payment.refunded", 1);
   public static final EventType AUDIT_EVENT_RECORDED_V1 = new EventType("audit.recorded", 1);
   public static final EventType ORDER_STATUS_CHANGED_V1 = new EventType("order.status-changed", 1);
+  public static final EventType ORDER_PLACED_V1 = new EventType("order.placed", 1);
 
   private static final Map<EventType, Class<? extends Event>> RECORDS =
       Map.ofEntries(
@@ -118,6 +120,7 @@ public final class EventTypes {
           Map.entry(REFUND_PAYMENT_V1, RefundPaymentV1.class),
           Map.entry(PAYMENT_REFUNDED_V1, PaymentRefundedV1.class),
           Map.entry(ORDER_STATUS_CHANGED_V1, OrderStatusChangedV1.class),
+          Map.entry(ORDER_PLACED_V1, OrderPlacedV1.class),
           Map.entry(AUDIT_EVENT_RECORDED_V1, AuditEventRecordedV1.class));
 
   private static final Map<Class<? extends Event>, EventType> TYPES =

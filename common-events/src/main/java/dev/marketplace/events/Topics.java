@@ -61,6 +61,12 @@ public final class Topics {
   public static final String ORDER_EVENTS = "order.events";
 
   /**
+   * Every order as placed, with its lines (not compacted, key = order id; no shopper named): for
+   * analytics and accounting.
+   */
+  public static final String ORDER_PLACED = "order.placed";
+
+  /**
    * The partition count of a topic that more than one service declares (its owner, and the services
    * that read it or send to it, each declare it so it exists before their consumers subscribe). All
    * must declare the same count: Spring's KafkaAdmin adds partitions when a declaration asks for

@@ -102,12 +102,17 @@ public abstract class RunningOrderService {
             "Product " + sku,
             null,
             null,
-            null,
+            categoryOf(sku),
             Map.of(),
             List.of(new ProductChangedV1.Variant(sku, Map.of(), priceMinor, "EUR")),
             List.of(),
             now,
             now));
+  }
+
+  /** The category {@link #catalogHas} puts a SKU's product in. */
+  protected static String categoryOf(String sku) {
+    return "category-of-" + sku;
   }
 
   /**

@@ -41,11 +41,12 @@ public class SellableSkus {
       jdbc.sql(
               """
               INSERT INTO sellable_sku (sku, product_id, product_version, vendor_id, name,
-                                        price_minor, currency, published)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                        category_id, price_minor, currency, published)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT (vendor_id, sku) DO UPDATE SET product_id = excluded.product_id,
                 product_version = excluded.product_version,
-                name = excluded.name, price_minor = excluded.price_minor,
+                name = excluded.name, category_id = excluded.category_id,
+                price_minor = excluded.price_minor,
                 currency = excluded.currency, published = excluded.published
               """)
           .params(
@@ -54,6 +55,7 @@ public class SellableSkus {
               product.productVersion(),
               product.vendorId(),
               product.name(),
+              product.categoryId(),
               variant.priceMinor(),
               variant.currency(),
               published)

@@ -5,6 +5,7 @@ import dev.marketplace.platform.kafka.TopicNames;
 import dev.marketplace.platform.security.AuthorizationRules;
 import dev.marketplace.platform.security.Roles;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +56,12 @@ class OrderConfiguration {
       TopicNames topics, @Value("${order.topic.replicas:1}") int replicas) {
     return new KafkaAdmin.NewTopics(
         topic(topics, Topics.ORDER_EVENTS, replicas).compact().build(),
+        // Every order, kept long enough for analytics to land it however long it is down.
+        TopicBuilder.name(topics.name(Topics.ORDER_PLACED))
+            .partitions(6)
+            .replicas(replicas)
+            .config("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()))
+            .build(),
         topic(topics, Topics.INVENTORY_COMMANDS, replicas).build(),
         topic(topics, Topics.INVENTORY_REPLIES, replicas).build(),
         topic(topics, Topics.PAYMENT_COMMANDS, replicas).build(),

@@ -10,6 +10,7 @@ import dev.marketplace.events.inventory.ReserveStockV1;
 import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockLine;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
+import dev.marketplace.events.order.OrderPlacedV1;
 import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
@@ -180,9 +181,35 @@ public class Order extends AssignedIdEntity<UUID> {
     order.total = total;
     order.holdUntil = holdUntil;
     order.placedAt = now;
+    order.announcePlaced();
     order.moveTo(OrderStatus.RESERVING_STOCK, null, now);
     order.reserveStock();
     return order;
+  }
+
+  /** What was bought from whom at what price, once, for analytics and accounting. */
+  private void announcePlaced() {
+    send(
+        Topics.ORDER_PLACED,
+        new OrderPlacedV1(
+            id.toString(),
+            placedAt,
+            total.currency(),
+            total.amountMinor(),
+            lines.stream()
+                .map(
+                    l ->
+                        new OrderPlacedV1.Line(
+                            l.sku(),
+                            l.vendorId(),
+                            l.categoryId(),
+                            l.productName(),
+                            l.quantity(),
+                            l.unitPrice().amountMinor()))
+                .toList(),
+            parts.stream()
+                .map(p -> new OrderPlacedV1.Part(p.vendorId(), p.shippingMinor()))
+                .toList()));
   }
 
   void reserveStock() {

@@ -20,6 +20,7 @@ public record OrderLine(
     String sku,
     @Column(name = "vendor_id") String vendorId,
     @Column(name = "product_name") String productName,
+    @Column(name = "category_id") @Nullable String categoryId,
     int quantity,
     @Embedded
         @AttributeOverrides({
@@ -38,8 +39,27 @@ public record OrderLine(
   }
 
   /** A line as a checkout orders it. */
+  public OrderLine(
+      String sku,
+      String vendorId,
+      String productName,
+      @Nullable String categoryId,
+      int quantity,
+      Money unitPrice) {
+    this(
+        sku,
+        vendorId,
+        productName,
+        categoryId,
+        quantity,
+        unitPrice,
+        Status.AWAITING_SHIPMENT,
+        null);
+  }
+
+  /** A line of a product the catalog put in no category. */
   public OrderLine(String sku, String vendorId, String productName, int quantity, Money unitPrice) {
-    this(sku, vendorId, productName, quantity, unitPrice, Status.AWAITING_SHIPMENT, null);
+    this(sku, vendorId, productName, null, quantity, unitPrice);
   }
 
   public Money total() {
@@ -51,10 +71,12 @@ public record OrderLine(
   }
 
   OrderLine shippedIn(UUID shipment) {
-    return new OrderLine(sku, vendorId, productName, quantity, unitPrice, Status.SHIPPED, shipment);
+    return new OrderLine(
+        sku, vendorId, productName, categoryId, quantity, unitPrice, Status.SHIPPED, shipment);
   }
 
   OrderLine cancelled() {
-    return new OrderLine(sku, vendorId, productName, quantity, unitPrice, Status.CANCELLED, null);
+    return new OrderLine(
+        sku, vendorId, productName, categoryId, quantity, unitPrice, Status.CANCELLED, null);
   }
 }

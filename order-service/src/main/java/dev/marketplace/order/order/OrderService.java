@@ -138,6 +138,7 @@ public class OrderService {
               sku.sku(),
               sku.vendorId(),
               sku.name(),
+              sku.categoryId(),
               item.getValue(),
               new Money(sku.priceMinor(), sku.currency())));
     }

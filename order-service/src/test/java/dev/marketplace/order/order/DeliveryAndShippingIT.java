@@ -7,6 +7,7 @@ import dev.marketplace.events.EventJson;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.audit.AuditEventRecordedV1;
 import dev.marketplace.events.inventory.StockReservedV1;
+import dev.marketplace.events.order.OrderPlacedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.PaymentAuthorizedV1;
@@ -68,6 +69,16 @@ class DeliveryAndShippingIT extends OrderIntegrationTest {
     assertThat(order.path("shippingTotal").path("amount").asLong()).isEqualTo(490);
     assertThat(order.path("total").path("amount").asLong()).isEqualTo(6_890);
     assertThat(order.path("deliveryAddress").path("postalCode").asString()).isEqualTo("10117");
+    OrderPlacedV1 announced = command(Topics.ORDER_PLACED, orderId, OrderPlacedV1.class);
+    assertThat(announced.lines())
+        .as("each line with the category the catalog gave its product")
+        .containsExactlyInAnyOrder(
+            new OrderPlacedV1.Line(lamp, lamps, categoryOf(lamp), "Product " + lamp, 1, 4_000),
+            new OrderPlacedV1.Line(mug, mugs, categoryOf(mug), "Product " + mug, 2, 1_200));
+    assertThat(announced.parts())
+        .containsExactlyInAnyOrder(
+            new OrderPlacedV1.Part(lamps, 490), new OrderPlacedV1.Part(mugs, 0));
+    assertThat(announced.totalMinor()).isEqualTo(6_890);
 
     send(Topics.INVENTORY_REPLIES, new StockReservedV1(orderId, Instant.now().plusSeconds(3600)));
     assertThat(command(Topics.PAYMENT_COMMANDS, orderId, AuthorizePaymentV1.class).amountMinor())

@@ -18,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.events.Event;
+import dev.marketplace.events.Outgoing;
 import dev.marketplace.events.Topics;
 import dev.marketplace.events.inventory.ReleaseStockV1;
 import dev.marketplace.events.inventory.ReserveStockV1;
 import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
+import dev.marketplace.events.order.OrderPlacedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.PaymentAuthorizedV1;
@@ -73,6 +75,42 @@ class OrderSagaTest {
             .orElseThrow();
     assertThat(reserve.lines()).hasSize(2);
     assertThat(reserve.lines().get(1).quantity()).isEqualTo(2);
+  }
+
+  @Test
+  void aNewOrderIsAnnouncedOnceWithWhatWasBoughtFromWhomInWhichCategory() {
+    Order placed =
+        Order.place(
+            UUID.randomUUID(),
+            "customer-1",
+            List.of(new OrderLine("LAMP-1", "vendor-a", "Brass lamp", "lighting", 1, LAMP)),
+            Map.of("vendor-a", new Money(490, "EUR")),
+            "pm_1",
+            NOW,
+            NOW.plusSeconds(7 * 86_400));
+
+    List<OrderPlacedV1> announced =
+        placed.takeRecorded().stream()
+            .map(Outgoing::payload)
+            .filter(OrderPlacedV1.class::isInstance)
+            .map(OrderPlacedV1.class::cast)
+            .toList();
+    assertThat(announced)
+        .containsExactly(
+            new OrderPlacedV1(
+                placed.id().toString(),
+                NOW,
+                "EUR",
+                13_390,
+                List.of(
+                    new OrderPlacedV1.Line(
+                        "LAMP-1", "vendor-a", "lighting", "Brass lamp", 1, 12_900)),
+                List.of(new OrderPlacedV1.Part("vendor-a", 490))));
+    given(placed, NOW)
+        .when(stockReserved(placed))
+        .when(authorised(placed, "pay_1"))
+        .expectCommands()
+        .expectStatus(CONFIRMED);
   }
 
   @Test
