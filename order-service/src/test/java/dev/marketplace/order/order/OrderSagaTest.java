@@ -25,6 +25,7 @@ import dev.marketplace.events.inventory.ReserveStockV1;
 import dev.marketplace.events.inventory.ShipStockV1;
 import dev.marketplace.events.inventory.StockReservationFailedV1.Shortage;
 import dev.marketplace.events.order.OrderPlacedV1;
+import dev.marketplace.events.order.OrderStatusChangedV1;
 import dev.marketplace.events.payment.AuthorizePaymentV1;
 import dev.marketplace.events.payment.CapturePaymentV1;
 import dev.marketplace.events.payment.PaymentAuthorizedV1;
@@ -109,7 +110,8 @@ class OrderSagaTest {
     given(placed, NOW)
         .when(stockReserved(placed))
         .when(authorised(placed, "pay_1"))
-        .expectCommands()
+        .expectNoCommand()
+        .expectEvents(OrderStatusChangedV1.class)
         .expectStatus(CONFIRMED);
   }
 

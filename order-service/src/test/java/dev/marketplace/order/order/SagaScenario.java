@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketplace.events.Event;
 import dev.marketplace.events.Outgoing;
 import dev.marketplace.events.order.OrderStatusChangedV1;
+import dev.marketplace.order.saga.Participant;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,8 +22,9 @@ import java.util.function.Consumer;
  *     .expectStatus(CANCELLING);
  * }</pre>
  *
- * Statuses announced on the order topic are events, not commands: {@link #expectAnnounced} checks
- * them, and the command expectations ignore them.
+ * Commands are what goes to a participant's command topic; everything else the order records (its
+ * status, the order as placed) is an event: {@link #expectEvents} and {@link #expectAnnounced}
+ * check those, and the command expectations ignore them.
  */
 public final class SagaScenario {
 
@@ -83,6 +86,13 @@ public final class SagaScenario {
     return this;
   }
 
+  /** The events recorded (not commands), by type, in order. */
+  public SagaScenario expectEvents(Class<?>... types) {
+    assertThat(events().stream().<Class<?>>map(Object::getClass).toList())
+        .isEqualTo(List.of(types));
+    return this;
+  }
+
   public SagaScenario expectNoCommand() {
     assertThat(commands()).isEmpty();
     return this;
@@ -122,9 +132,15 @@ public final class SagaScenario {
   }
 
   private List<Event> commands() {
-    return sent.stream()
-        .map(Outgoing::payload)
-        .filter(p -> !(p instanceof OrderStatusChangedV1))
-        .toList();
+    return sent.stream().filter(SagaScenario::isCommand).map(Outgoing::payload).toList();
+  }
+
+  private List<Event> events() {
+    return sent.stream().filter(m -> !isCommand(m)).map(Outgoing::payload).toList();
+  }
+
+  private static boolean isCommand(Outgoing message) {
+    return Arrays.stream(Participant.values())
+        .anyMatch(p -> p.commandTopic().equals(message.topic()));
   }
 }
