@@ -1,6 +1,9 @@
 package dev.marketplace.localstack;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.marketplace.testkit.ApiClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +80,7 @@ public final class DemoData {
    * The vendor opens its warehouse and counts {@link #UNITS} of each of its first products (demo
    * product n belongs to vendor n % vendors), once inventory has learnt each SKU from the catalog.
    */
-  private static void stockFirstProducts(ApiClient vendor, int index, int vendors, int products)
-      throws InterruptedException {
+  private static void stockFirstProducts(ApiClient vendor, int index, int vendors, int products) {
     var warehouse =
         vendor.post(
             "/api/v1/vendor/locations", Map.of("name", "Main warehouse", "kind", "WAREHOUSE"));
@@ -88,14 +90,13 @@ public final class DemoData {
     String location = warehouse.json().path("id").asString();
     for (int n = index; n < products; n += vendors) {
       String path = "/api/v1/vendor/locations/" + location + "/stock/DEMO-" + (n + 1);
-      long deadline = System.nanoTime() + 120_000_000_000L;
-      while (vendor.withHeader("If-Match", "\"0\"").put(path, Map.of("onHand", UNITS)).status()
-          != 200) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("inventory never learnt DEMO-" + (n + 1));
-        }
-        Thread.sleep(200);
-      }
+      await("inventory learns DEMO-" + (n + 1) + " from the catalog")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  vendor.withHeader("If-Match", "\"0\"").put(path, Map.of("onHand", UNITS)).status()
+                      == 200);
     }
   }
 

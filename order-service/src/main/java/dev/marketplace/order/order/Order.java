@@ -593,7 +593,8 @@ public class Order extends AssignedIdEntity<UUID> {
     } else {
       next = fulfilment.allDelivered() ? OrderStatus.DELIVERED : OrderStatus.SHIPPED;
     }
-    boolean settles = status.isFulfilling() && !awaiting;
+    // Settles: vendors could still ship until now, and no line waits any more.
+    boolean settles = OrderSaga.DEFINITION.allows(status, OrderSaga.Action.SHIP) && !awaiting;
     if (next != status) {
       moveTo(next, null, now);
     } else {

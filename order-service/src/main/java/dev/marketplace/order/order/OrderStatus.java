@@ -27,9 +27,4 @@ public enum OrderStatus {
   public boolean isFinal() {
     return this == CANCELLED || this == COMPLETED || this == DELIVERED;
   }
-
-  /** Whether vendors may ship or cancel lines: confirmed, and not every line settled yet. */
-  public boolean isFulfilling() {
-    return this == CONFIRMED || this == PARTLY_SHIPPED;
-  }
 }

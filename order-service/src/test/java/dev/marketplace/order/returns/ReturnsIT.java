@@ -32,10 +32,9 @@ class ReturnsIT extends OrderIntegrationTest {
     String orderId = deliveredOrder(shopper);
     String base = "/api/v1/orders/" + orderId + "/returns";
 
-    var opened = shopper.post(base, request(lamp, 1));
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String returnId = opened.json().path("id").asString();
-    assertThat(opened.json().path("status").asString()).isEqualTo("REQUESTED");
+    JsonNode opened = openedReturnOfOneLamp(shopper, base);
+    String returnId = opened.path("id").asString();
+    assertThat(opened.path("status").asString()).isEqualTo("REQUESTED");
     ApiClient vendor = vendor(vendorId);
     assertThat(
             vendor.get("/api/v1/vendor/returns?status=REQUESTED").json().path("items").toString())
@@ -126,9 +125,7 @@ class ReturnsIT extends OrderIntegrationTest {
     ApiClient shopper = shopper(UUID.randomUUID().toString());
     String orderId = deliveredOrder(shopper);
     String base = "/api/v1/orders/" + orderId + "/returns";
-    var opened = shopper.post(base, request(lamp, 1));
-    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    String returnId = opened.json().path("id").asString();
+    String returnId = openedReturnOfOneLamp(shopper, base).path("id").asString();
     String vendorReturn = "/api/v1/vendor/returns/" + returnId;
     ApiClient otherVendor = vendor("someone-else");
     ApiClient otherShopper = shopper(UUID.randomUUID().toString());
@@ -168,6 +165,13 @@ class ReturnsIT extends OrderIntegrationTest {
       }
     }
     throw new AssertionError("the vendor does not list return " + returnId);
+  }
+
+  /** The shopper opens a return of one lamp: 201, the return as the shopper sees it. */
+  private JsonNode openedReturnOfOneLamp(ApiClient shopper, String base) {
+    var opened = shopper.post(base, request(lamp, 1));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    return opened.json();
   }
 
   private Map<String, Object> request(String sku, int quantity) {
